@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
+
+/**
+ * One `vitest run` runs every suite, each in the environment of the runtime it tests:
+ * shared/electron/server in Node, renderer in jsdom with fake-indexeddb, and the
+ * end-to-end suite in Node driving real Chromium.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'] } },
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['renderer/test/setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
