@@ -8,6 +8,8 @@ import { EpochMsSchema } from './time';
 export const StampSchema = z.object({
   staff: z.string().min(1),
   deskId: z.string().min(1),
+  /** The desk's name when the stamp was made, so history reads "at Front desk" even after a rename. */
+  deskName: z.string().optional(),
   at: EpochMsSchema,
 });
 export type Stamp = z.infer<typeof StampSchema>;

@@ -11,10 +11,11 @@ const MARKS_RE = /\p{M}+/gu;
 
 /** Lower-cases and strips accents: "José Núñez" → "jose nunez", "Müller" → "muller". */
 export function foldForSearch(text: string): string {
+  // Decompose first: "Ǣ" and "Ǿ" decompose to "Æ" and "Ø", which must then be mapped too.
   return text
-    .replace(UNDECOMPOSED_RE, (ch) => UNDECOMPOSED[ch] ?? ch)
     .normalize('NFKD')
     .replace(MARKS_RE, '')
+    .replace(UNDECOMPOSED_RE, (ch) => UNDECOMPOSED[ch] ?? ch)
     .toLowerCase();
 }
 

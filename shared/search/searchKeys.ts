@@ -9,7 +9,14 @@ import { foldForSearch, wordTokens } from './fold';
 export function patronSearchTerms(p: Pick<PatronDetails, 'firstName' | 'lastName' | 'cardNumber' | 'phones' | 'emails'>): string[] {
   const terms = new Set<string>();
   for (const word of wordTokens(foldForSearch(`${p.firstName} ${p.lastName}`))) terms.add(word);
-  if (p.cardNumber !== '') terms.add(foldForSearch(p.cardNumber));
+  if (p.cardNumber !== '') {
+    const card = foldForSearch(p.cardNumber);
+    terms.add(card);
+    // The query splits "AB-123" into words and collapses a phone-like "1234-5678" to digits,
+    // so a hyphenated card is also stored without its hyphens and as its parts.
+    terms.add(card.replace(/-/g, ''));
+    for (const part of wordTokens(card)) terms.add(part);
+  }
   for (const phone of p.phones) {
     const digits = phone.number.replace(/\D/g, '');
     if (digits !== '') terms.add(digits);

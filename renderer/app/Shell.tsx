@@ -1,0 +1,40 @@
+import { EditPatronPage, NewPatronPage } from '../features/patrons/PatronFormPage';
+import { HomePage } from '../features/home/HomePage';
+import { PatronPage } from '../features/patrons/PatronPage';
+import { SearchBox } from '../features/search/SearchBox';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StaffSwitcher } from '../features/staff/StaffSwitcher';
+import { hrefOf, useRoute, type Route } from './routes';
+import { ToastRegion } from './Toast';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'home': return <HomePage />;
+    case 'new-patron': return <NewPatronPage />;
+    case 'patron': return <PatronPage key={route.id} id={route.id} />;
+    case 'edit-patron': return <EditPatronPage key={route.id} id={route.id} />;
+    case 'settings': return <SettingsPage />;
+  }
+}
+
+/** Header (home, search, new patron, staff, settings) above the current screen. */
+export function Shell() {
+  const route = useRoute();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href={hrefOf({ name: 'home' })}>Desk Diary</a>
+        <SearchBox />
+        <nav aria-label="Main">
+          <a className="button" href={hrefOf({ name: 'new-patron' })}>New patron</a>
+          <a className="button" href={hrefOf({ name: 'settings' })}>Settings</a>
+        </nav>
+        <StaffSwitcher />
+      </header>
+      <main className="content">
+        <Screen route={route} />
+      </main>
+      <ToastRegion />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+
+/** The screens, addressed by the URL hash so a reload (or Electron restart) reopens the same one. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'new-patron' }
+  | { name: 'patron'; id: string }
+  | { name: 'edit-patron'; id: string }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'patrons' && parts[1] === 'new') return { name: 'new-patron' };
+  if (parts[0] === 'patrons' && parts[1] && parts[2] === 'edit') return { name: 'edit-patron', id: parts[1] };
+  if (parts[0] === 'patrons' && parts[1]) return { name: 'patron', id: parts[1] };
+  if (parts[0] === 'settings') return { name: 'settings' };
+  return { name: 'home' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'home': return '#/';
+    case 'new-patron': return '#/patrons/new';
+    case 'patron': return `#/patrons/${encodeURIComponent(route.id)}`;
+    case 'edit-patron': return `#/patrons/${encodeURIComponent(route.id)}/edit`;
+    case 'settings': return '#/settings';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

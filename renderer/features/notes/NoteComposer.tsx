@@ -1,0 +1,55 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useDesk, useWriteContext } from '../../app/deskContext';
+import { Field, FormError } from '../../app/ui/Field';
+import { useSubmit } from '../../app/ui/fieldErrors';
+import { addNote } from '../../db/notesRepo';
+
+/**
+ * Type, Enter, done. Shift+Enter starts a new line. Focused when the patron opens, so the
+ * jot workflow is: search, Enter, type, Enter.
+ */
+export function NoteComposer({ patronId }: { patronId: string }) {
+  const { db } = useDesk();
+  const ctx = useWriteContext();
+  const [body, setBody] = useState('');
+  const [isAlert, setIsAlert] = useState(false);
+  const [expiresOn, setExpiresOn] = useState('');
+  const { errors, formError, busy, submit } = useSubmit();
+
+  async function save() {
+    const input = { body, kind: isAlert ? 'alert' : 'note', ...(isAlert && expiresOn ? { expiresOn } : {}) };
+    if (await submit(() => addNote(db, ctx, patronId, input))) {
+      setBody('');
+      setIsAlert(false);
+      setExpiresOn('');
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void save();
+    }
+  }
+
+  return (
+    <form className="note-composer" aria-label="Add a note" onSubmit={(e: FormEvent) => { e.preventDefault(); void save(); }}>
+      <Field label="New note" error={errors.body} hint="Enter saves; Shift+Enter for a new line">
+        {(p) => <textarea {...p} rows={2} value={body} onChange={(e) => setBody(e.target.value)} onKeyDown={onKeyDown} autoFocus />}
+      </Field>
+      <div className="row">
+        <label className="checkbox">
+          <input type="checkbox" checked={isAlert} onChange={(e) => setIsAlert(e.target.checked)} />
+          Alert: pin it and show it whenever this patron is opened
+        </label>
+        {isAlert && (
+          <Field label="Alert until" error={errors.expiresOn} hint="Optional last day">
+            {(p) => <input {...p} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} />}
+          </Field>
+        )}
+        <button type="submit" className="primary" disabled={busy}>{isAlert ? 'Add alert' : 'Add note'}</button>
+      </div>
+      <FormError message={formError} />
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { displayName, type Patron } from '@shared/domain/patron';
+import { FLAG_LABELS, isFlagActive } from '@shared/domain/flags';
+import { looksLikeCardScan } from '@shared/search/searchKeys';
+import { useDesk } from '../../app/deskContext';
+import { navigate } from '../../app/routes';
+import { findPatronByCard } from '../../db/patronsRepo';
+import { usePatronSearch } from './usePatronSearch';
+
+/** Puts the cursor in the search box from anywhere (Ctrl+K / ⌘K). */
+export function useSearchShortcut(inputRef: React.RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    function onKey(e: globalThis.KeyboardEvent) {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [inputRef]);
+}
+
+/**
+ * One box for name, card number, phone and email. Arrow keys move through the results,
+ * Enter opens one. A card scan (a run of digits then Enter, as scanners type it) opens
+ * the card's holder directly without waiting for the type-ahead.
+ */
+export function SearchBox() {
+  const { db, now } = useDesk();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [message, setMessage] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const { results, settled } = usePatronSearch(query);
+  const open = query.trim() !== '';
+  useSearchShortcut(inputRef);
+
+  function openPatron(p: Patron) {
+    setQuery('');
+    setMessage('');
+    navigate({ name: 'patron', id: p.id });
+  }
+
+  async function onEnter() {
+    const raw = query.trim();
+    if (raw === '') return;
+    if (looksLikeCardScan(raw)) {
+      const holder = await findPatronByCard(db, raw);
+      if (holder) return openPatron(holder);
+    }
+    const chosen = settled ? results[active] : undefined;
+    if (chosen) return openPatron(chosen);
+    setMessage(settled ? `No patron matches “${raw}”` : 'Still searching…');
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, Math.max(results.length - 1, 0)));
+    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
+    else if (e.key === 'Enter') void onEnter();
+    else if (e.key === 'Escape') setQuery('');
+    else return;
+    e.preventDefault();
+  }
+
+  const activeId = open && results[active] ? `${listId}-${active}` : undefined;
+  return (
+    <div className="search" role="search">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">Find a patron</label>
+      <input
+        id={`${listId}-input`}
+        ref={inputRef}
+        type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        aria-keyshortcuts="Control+K"
+        placeholder="Find a patron: name, card, phone or email (Ctrl+K)"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setMessage('');
+        }}
+        onKeyDown={onKeyDown}
+      />
+      {open && (
+        <ul id={listId} role="listbox" aria-label="Matching patrons" className="search__results">
+          {results.map((p, i) => (
+            <li
+              key={p.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => openPatron(p)}
+            >
+              <SearchResult patron={p} now={now()} />
+            </li>
+          ))}
+          {settled && results.length === 0 && <li role="presentation" className="search__empty">No matches</li>}
+        </ul>
+      )}
+      <p role="status" className="search__status">{message}</p>
+    </div>
+  );
+}
+
+function SearchResult({ patron, now }: { patron: Patron; now: number }) {
+  const flags = patron.flags.filter((f) => isFlagActive(f, now));
+  const contact = patron.phones[0]?.number ?? patron.emails[0]?.address ?? '';
+  return (
+    <>
+      <span className="search__name">{displayName(patron)}</span>
+      {patron.cardNumber && <span className="search__card">Card {patron.cardNumber}</span>}
+      {contact && <span className="search__contact">{contact}</span>}
+      {flags.map((f) => (
+        <span key={f.id} className={`flag-chip flag-chip--${f.kind}`}>{FLAG_LABELS[f.kind]}</span>
+      ))}
+    </>
+  );
+}
