@@ -8,8 +8,9 @@ const alias = { '@shared': resolve(root, 'shared') };
 
 /**
  * Three bundles for the desktop app, written to electron-vite's default out/main, out/preload
- * and out/renderer (left implicit so `--outDir` still works). electron-vite 6 reads `rolldownOptions` (it copies them
- * to `rollupOptions` for Vite 7), so options set under `rollupOptions` here would be lost.
+ * and out/renderer (left implicit so `--outDir` still works). electron-vite 6 reads
+ * `rolldownOptions` (and copies them to `rollupOptions` for Vite 7), so options set under
+ * `rollupOptions` here would be lost.
  */
 export default defineConfig({
   main: {

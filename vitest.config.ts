@@ -16,6 +16,7 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
       { resolve: { alias }, test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts'] } },
       { resolve: { alias }, test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'] } },
+      { resolve: { alias }, test: { name: 'tooling', environment: 'node', include: ['test/lint/**/*.test.ts'], testTimeout: 30_000 } },
       {
         plugins: [react()],
         resolve: { alias },

@@ -37,10 +37,13 @@ const showMainWindow = (): void => revealWindow(mainWindow);
 if (claimSingleInstance(app, showMainWindow)) {
   // Windows shows toasts only for an app with an AppUserModelID (the installer's shortcut uses the appId).
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
-  app.whenReady().then(start, (err: unknown) => {
-    console.error('Desk Diary failed to start:', err);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error('Desk Diary failed to start:', err);
+      app.exit(1);
+    });
 }
 
 function start(): void {
@@ -72,9 +75,10 @@ function start(): void {
     location.isAppUrl,
   );
 
+  // The tray exists before the renderer can ask for a due count.
+  tray = createDeskTray({ iconPath: paths.trayIcon, openWindow: showMainWindow, quit: () => app.quit() });
   mainWindow = createMainWindow({ preloadPath: paths.preload, iconPath: paths.appIcon, location });
   keepInTrayOnClose(app, mainWindow);
-  tray = createDeskTray({ iconPath: paths.trayIcon, openWindow: showMainWindow, quit: () => app.quit() });
   // macOS: clicking the dock icon while the window is hidden.
   app.on('activate', showMainWindow);
 }

@@ -9,8 +9,9 @@ export function AlertBanner({ alerts }: { alerts: Note[] }) {
   const ctx = useWriteContext();
   if (alerts.length === 0) return null;
   return (
-    <section className="alerts" aria-label="Alerts" role="alert">
-      <ul>
+    <section className="alerts" aria-label="Alerts">
+      {/* role=alert so a screen reader announces the alerts as the patron opens. */}
+      <ul role="alert">
         {alerts.map((alert) => (
           <li key={alert.id} className="alert">
             <p className="alert__body">{alert.body}</p>
