@@ -1,9 +1,10 @@
 import type { PatronDetails } from '../domain/patron';
 import { foldForSearch, wordTokens } from './fold';
+import { phoneSearchKeys } from './phoneKeys';
 
 /**
  * The folded keys a patron is found by: every word of the names, the card number,
- * each phone's digits and each email address whole. Stored as a multi-entry index so a
+ * each phone's digits (as typed and in national form) and each email address whole. Stored as a multi-entry index so a
  * type-ahead query is one prefix range scan, not a table scan.
  */
 export function patronSearchTerms(p: Pick<PatronDetails, 'firstName' | 'lastName' | 'cardNumber' | 'phones' | 'emails'>): string[] {
@@ -17,10 +18,7 @@ export function patronSearchTerms(p: Pick<PatronDetails, 'firstName' | 'lastName
     terms.add(card.replace(/-/g, ''));
     for (const part of wordTokens(card)) terms.add(part);
   }
-  for (const phone of p.phones) {
-    const digits = phone.number.replace(/\D/g, '');
-    if (digits !== '') terms.add(digits);
-  }
+  for (const phone of p.phones) for (const key of phoneSearchKeys(phone.number)) terms.add(key);
   for (const email of p.emails) terms.add(foldForSearch(email.address));
   return [...terms];
 }

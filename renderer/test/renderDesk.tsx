@@ -1,0 +1,53 @@
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { vi } from 'vitest';
+import type { DeskHost } from '@shared/host/deskHost';
+import { DeskProvider, type DeskServices } from '../app/deskContext';
+import { createDeskStore } from '../app/store';
+import { DeskDb } from '../db/deskDb';
+import { ensureDesk } from '../db/deskMeta';
+import type { WriteContext } from '../db/writeContext';
+
+let dbCounter = 0;
+
+/** A DeskHost whose every method is a spy; nothing leaves the test. */
+export function fakeHost(): DeskHost {
+  return {
+    appInfo: vi.fn(async () => ({ name: 'Desk Diary', version: 'test', host: 'web' as const, platform: 'test' })),
+    notify: vi.fn(async () => undefined),
+    withdrawNotification: vi.fn(async () => undefined),
+    saveFile: vi.fn(async () => ({ saved: false as const, reason: 'cancelled' as const })),
+    getSecret: vi.fn(async () => undefined),
+    setSecret: vi.fn(async () => undefined),
+    deleteSecret: vi.fn(async () => undefined),
+    setBadgeCount: vi.fn(async () => undefined),
+    onNotificationClick: vi.fn(() => () => undefined),
+  };
+}
+
+/** A fresh, empty desk database (its own name, so tests never share data). */
+export function freshDb(): DeskDb {
+  dbCounter += 1;
+  return new DeskDb(`desk-diary-test-${dbCounter}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** Services for a desk with a signed-in staff member and a fixed clock. */
+export async function deskServices(opts: { staff?: string; now?: number } = {}): Promise<DeskServices> {
+  const db = freshDb();
+  const store = createDeskStore(`desk-diary.session.${db.name}`);
+  const desk = await ensureDesk(db);
+  store.getState().setDesk({ ...desk, name: 'Front desk' });
+  store.getState().setStaff(opts.staff ?? 'Anna');
+  const now = opts.now ?? Date.parse('2026-11-20T10:00:00Z');
+  return { db, host: fakeHost(), store, now: () => now };
+}
+
+/** The write context a component would use, for arranging data before rendering. */
+export function writeContextOf(services: DeskServices): WriteContext {
+  const { staff, desk } = services.store.getState();
+  return { staff: staff ?? 'Anna', deskId: desk?.id ?? 'd', deskName: desk?.name ?? 'Front desk', branchId: desk?.branchId ?? 'local', now: services.now };
+}
+
+export function renderWithDesk(ui: ReactNode, services: DeskServices): RenderResult {
+  return render(<DeskProvider services={services}>{ui}</DeskProvider>);
+}
