@@ -2,15 +2,23 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Rollup } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const alias = { '@shared': resolve(root, 'shared') };
 
 /**
+ * electron-vite 6 reads bundler options from `build.rolldownOptions` (Vite 8's name) and copies
+ * them over `rollupOptions` for Vite 7, so options under `rollupOptions` would be lost; Vite 7's
+ * types do not know the new name, hence this one untyped spread.
+ */
+function rolldownOptions(options: Rollup.RollupOptions): object {
+  return { rolldownOptions: options };
+}
+
+/**
  * Three bundles for the desktop app, written to electron-vite's default out/main, out/preload
- * and out/renderer (left implicit so `--outDir` still works). electron-vite 6 reads
- * `rolldownOptions` (and copies them to `rollupOptions` for Vite 7), so options set under
- * `rollupOptions` here would be lost.
+ * and out/renderer (left implicit so `--outDir` still works).
  */
 export default defineConfig({
   main: {
@@ -18,10 +26,8 @@ export default defineConfig({
     build: {
       // Bundle zod and shared/ into out/main/index.js so the packaged app needs no node_modules.
       externalizeDeps: false,
-      rolldownOptions: {
-        // ESM (package.json is "type": "module"), written as out/main/index.js = package.json "main".
-        input: { index: resolve(root, 'electron/main/index.ts') },
-      },
+      // ESM (package.json is "type": "module"), written as out/main/index.js = package.json "main".
+      ...rolldownOptions({ input: { index: resolve(root, 'electron/main/index.ts') } }),
     },
   },
   preload: {
@@ -30,10 +36,10 @@ export default defineConfig({
       // A sandboxed preload can require only 'electron' (and a few polyfilled built-ins), and
       // cannot be an ES module: so one self-contained CommonJS file.
       externalizeDeps: false,
-      rolldownOptions: {
+      ...rolldownOptions({
         input: { index: resolve(root, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
-      },
+      }),
     },
   },
   renderer: {
@@ -41,9 +47,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
-      rolldownOptions: {
-        input: resolve(root, 'renderer/index.html'),
-      },
+      ...rolldownOptions({ input: resolve(root, 'renderer/index.html') }),
     },
   },
 });

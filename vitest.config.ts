@@ -12,6 +12,7 @@ const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './test/plainSummaryReporter.ts'],
     projects: [
       { resolve: { alias }, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
       { resolve: { alias }, test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts'] } },

@@ -1,12 +1,16 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
+import { EMPTY_PATRON_DETAILS, type Patron, type PatronDetailsInput } from '@shared/domain/patron';
 import type { DeskHost } from '@shared/host/deskHost';
 import { DeskProvider, type DeskServices } from '../app/deskContext';
 import { createDeskStore } from '../app/store';
+import { ToastRegion } from '../app/Toast';
 import { DeskDb } from '../db/deskDb';
 import { ensureDesk } from '../db/deskMeta';
+import { createPatron } from '../db/patronsRepo';
 import type { WriteContext } from '../db/writeContext';
+import { PatronPage } from '../features/patrons/PatronPage';
 
 let dbCounter = 0;
 
@@ -50,4 +54,31 @@ export function writeContextOf(services: DeskServices): WriteContext {
 
 export function renderWithDesk(ui: ReactNode, services: DeskServices): RenderResult {
   return render(<DeskProvider services={services}>{ui}</DeskProvider>);
+}
+
+/** Complete patron details for arranging data; override only what the test is about. */
+export function patronDetails(overrides: Partial<PatronDetailsInput> = {}): PatronDetailsInput {
+  return { ...EMPTY_PATRON_DETAILS, firstName: 'Ada', lastName: 'Lovelace', ...overrides };
+}
+
+/** Stores a patron as the desk would (validated, stamped, search terms built). */
+export function arrangePatron(services: DeskServices, overrides: Partial<PatronDetailsInput> = {}): Promise<Patron> {
+  return createPatron(services.db, writeContextOf(services), patronDetails(overrides));
+}
+
+/** A write context whose clock reads `offsetMs` from the fixed clock (e.g. -3_600_000 for an hour earlier). */
+export function writeContextAt(services: DeskServices, offsetMs: number, staff?: string): WriteContext {
+  const at = services.now() + offsetMs;
+  return { ...writeContextOf(services), ...(staff ? { staff } : {}), now: () => at };
+}
+
+/** A patron's page as the shell shows it, with the toast region (for Undo). */
+export function renderPatronPage(services: DeskServices, id: string): RenderResult {
+  return renderWithDesk(
+    <>
+      <PatronPage id={id} />
+      <ToastRegion />
+    </>,
+    services,
+  );
 }

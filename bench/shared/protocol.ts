@@ -1,0 +1,88 @@
+/**
+ * Shapes exchanged between the Node orchestrator and the bench page scripts
+ * (page.evaluate arguments and results, JSON only).
+ */
+export interface SeedStatus {
+  seeded: boolean;
+  patrons: number;
+  notes: number;
+}
+
+export interface SeedResult {
+  patrons: number;
+  notes: number;
+  chunk: number;
+  /** Generating rows in the page, including patronSearchTerms (not part of the write rate). */
+  generateMs: number;
+  patronWriteMs: number;
+  noteWriteMs: number;
+  patronRowsPerSec: number;
+  noteRowsPerSec: number;
+  totalMs: number;
+}
+
+export type IndexVariant = 'real' | 'noTerms' | 'noCardNumber' | 'noSecondary';
+
+export interface IndexCostRow {
+  variant: IndexVariant;
+  schema: string;
+  rows: number;
+  /** One figure per round, rows/s. */
+  rowsPerSec: number[];
+  medianRowsPerSec: number;
+}
+
+export interface IndexCostResult {
+  rows: number;
+  chunk: number;
+  rounds: number;
+  avgTermsPerPatron: number;
+  /** Microseconds per patron spent in patronSearchTerms (write-path CPU, outside IndexedDB). */
+  termsMicrosPerPatron: number;
+  variants: IndexCostRow[];
+  /** Notes (3 per patron by default) into the real schema's notes table, throwaway DB. */
+  notes: { rows: number; rowsPerSec: number[]; medianRowsPerSec: number };
+}
+
+export interface BaselineSample {
+  query: string;
+  /** where('terms').startsWith(lead).limit(20) */
+  bareTermsMs: number;
+  bareTermsHits: number;
+  /** The app's searchPatrons() called directly, no React. */
+  searchPatronsMs: number;
+  searchPatronsHits: number;
+  /** where('lastName').startsWithIgnoreCase(q).limit(20) on a throwaway DB. */
+  lastNameMs: number;
+  lastNameHits: number;
+}
+
+/** Timings of one keystroke in the app page, in ms since the keystroke's first event. */
+export interface KeystrokeTiming {
+  ok: boolean;
+  /** 'dom': the options changed to the expected list; 'tx': the list was already right, so the app's search transaction is the signal. */
+  mode: 'dom' | 'tx';
+  firstEvent: string;
+  /** Results in the DOM and matching the query (dom mode) or search transaction complete (tx mode). */
+  doneMs: number;
+  /** The next animation frame after that (the frame that paints it). */
+  frameMs: number;
+  /** A task after that frame (paint has happened). */
+  paintedMs: number;
+  /** The app's IndexedDB search transaction: from the keystroke to its complete event. */
+  txMs: number | null;
+  rendered?: string[];
+}
+
+export interface ColdStartTiming {
+  ok: boolean;
+  /** All ms since navigation start (performance.timeOrigin). */
+  responseEndMs: number;
+  domContentLoadedMs: number;
+  searchBoxMs: number;
+  typedMs: number;
+  resultDomMs: number;
+  resultFrameMs: number;
+  resultPaintedMs: number;
+  error?: string;
+}
