@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChannelSchema } from './channels';
-import { TimeOfDaySchema } from './time';
+import { TIME_OF_DAY_RE as TIME_RE, TimeOfDaySchema } from './time';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -15,7 +15,11 @@ export const BestTimeSchema = z
     from: TimeOfDaySchema,
     to: TimeOfDaySchema,
   })
-  .refine((t) => t.from < t.to, { path: ['to'], message: 'The end time must be after the start time' });
+  // Compared only when both times are well formed, so a bad start time gets one message, not two.
+  .refine((t) => !(TIME_RE.test(t.from) && TIME_RE.test(t.to)) || t.from < t.to, {
+    path: ['to'],
+    message: 'The end time must be after the start time',
+  });
 export type BestTime = z.infer<typeof BestTimeSchema>;
 
 /** Preferred channels in rank order (first = try first) and when to call. */

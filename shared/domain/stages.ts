@@ -19,11 +19,14 @@ export const LadderSchema = z
   .min(1, 'The ladder needs at least one stage')
   .max(12, 'At most 12 stages')
   .superRefine((stages, ctx) => {
-    const seen = new Set<string>();
+    const labels = new Set<string>();
+    const ids = new Set<string>();
     stages.forEach((s, i) => {
       const key = s.label.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `"${s.label}" is used twice` });
-      seen.add(key);
+      if (labels.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `"${s.label}" is used twice` });
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'Two stages share one id' });
+      labels.add(key);
+      ids.add(s.id);
     });
   });
 

@@ -13,4 +13,5 @@ export const IsoDateSchema = z
   .refine((s) => isMatch(s, 'yyyy-MM-dd'), 'Not a real calendar date');
 
 /** A time of day as HH:mm, 24-hour. */
-export const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30');
+export const TIME_OF_DAY_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY_RE, 'Use a time like 09:30');

@@ -135,6 +135,13 @@ describe('searching a patron end to end', () => {
     expect(finds(ada, '0800')).toBe(false);
   });
 
+  it('finds an international number by its national form', () => {
+    const p = patron({ phones: [{ label: 'work', number: '+44 20 7946 0958' }] });
+    expect(finds(p, '020 7946')).toBe(true);
+    expect(finds(p, '+44 20 7946 0958')).toBe(true);
+    expect(finds(p, '020 7946 0959')).toBe(false);
+  });
+
   it('finds by email prefix and rejects another address', () => {
     expect(finds(ada, 'Ada.Muller@')).toBe(true);
     expect(finds(ada, 'ada.muller@example.org')).toBe(true);
