@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, dialog, ipcMain, safeStorage, session, type BrowserWindow } from 'electron';
 import { readAppInfo } from './appInfo';
 import { createDeskTray, type DeskTray } from './deskTray';
 import { resolveDeskPaths } from './deskPaths';

@@ -1,13 +1,9 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { DeskErrorShape } from '@shared/errors/deskError';
 import type { DeskHost, HostResult } from '@shared/host/deskHost';
-import {
-  HOST_EVENTS,
-  HOST_METHOD_CHANNELS,
-  type HostInvokeArgs,
-  type HostInvokeChannel,
-  type HostInvokeResults,
-} from '@shared/host/hostChannels';
+import { HOST_EVENTS, HOST_METHOD_CHANNELS, type HostInvokeChannel } from '@shared/host/hostChannelNames';
+// Types only: the zod schemas behind them must not be bundled into the sandboxed preload.
+import type { HostInvokeArgs, HostInvokeResults } from '@shared/host/hostChannels';
 
 /**
  * The error a DeskHost method rejects with: the main process's DeskError, rebuilt on this side.
@@ -43,9 +39,7 @@ export function createDeskHostBridge(ipc: Invoker): DeskHost {
     appInfo: () => call(HOST_METHOD_CHANNELS.appInfo),
     notify: (notification) => call(HOST_METHOD_CHANNELS.notify, notification),
     withdrawNotification: (id) => call(HOST_METHOD_CHANNELS.withdrawNotification, id),
-    // The contract types data as any Uint8Array, the schema as one over an ArrayBuffer (what IPC
-    // can clone); the main process validates it either way.
-    saveFile: (request) => call(HOST_METHOD_CHANNELS.saveFile, request as HostInvokeArgs<'desk:save-file'>[0]),
+    saveFile: (request) => call(HOST_METHOD_CHANNELS.saveFile, request),
     getSecret: (key) => call(HOST_METHOD_CHANNELS.getSecret, key),
     setSecret: (key, value) => call(HOST_METHOD_CHANNELS.setSecret, key, value),
     deleteSecret: (key) => call(HOST_METHOD_CHANNELS.deleteSecret, key),

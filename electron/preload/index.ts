@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESK_HOST_GLOBAL } from '@shared/host/hostChannels';
+import { DESK_HOST_GLOBAL } from '@shared/host/hostChannelNames';
 import { createDeskHostBridge } from './deskHostBridge';
 
 // The page sees window.deskHost and nothing else from Electron.

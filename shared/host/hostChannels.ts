@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AppInfo, DeskHost, SaveFileResult } from './deskHost';
+import type { AppInfo, SaveFileResult } from './deskHost';
+import type { HostInvokeChannel } from './hostChannelNames';
 
 /**
  * The whole IPC surface: one named channel per DeskHost method, each with the schema the
@@ -20,7 +21,7 @@ export const SaveFileRequestSchema = z.object({
     .max(200)
     .refine((n) => !/[\\/]/.test(n), 'A file name, not a path'),
   mimeType: z.string().min(1).max(100),
-  data: z.union([z.string().max(512 * 1024 * 1024), z.instanceof(Uint8Array)]),
+  data: z.union([z.string().max(512 * 1024 * 1024), z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'Bytes or text')]),
 });
 
 const SecretKeySchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'Secret keys are short lower-case names');
@@ -34,9 +35,7 @@ export const hostInvokeSchemas = {
   'desk:set-secret': z.tuple([SecretKeySchema, z.string().max(16 * 1024)]),
   'desk:delete-secret': z.tuple([SecretKeySchema]),
   'desk:set-badge-count': z.tuple([z.number().int().min(0).max(99_999)]),
-} as const;
-
-export type HostInvokeChannel = keyof typeof hostInvokeSchemas;
+} as const satisfies Record<HostInvokeChannel, z.ZodType>;
 
 /** What each channel resolves to. */
 export interface HostInvokeResults {
@@ -52,22 +51,5 @@ export interface HostInvokeResults {
 
 export type HostInvokeArgs<C extends HostInvokeChannel> = z.infer<(typeof hostInvokeSchemas)[C]>;
 
-/** Events the main process sends to the renderer. */
-export const HOST_EVENTS = {
-  notificationClicked: 'desk:notification-clicked',
-} as const;
-
-/** Which channel serves which DeskHost method (the preload's routing table). */
-export const HOST_METHOD_CHANNELS = {
-  appInfo: 'desk:app-info',
-  notify: 'desk:notify',
-  withdrawNotification: 'desk:withdraw-notification',
-  saveFile: 'desk:save-file',
-  getSecret: 'desk:get-secret',
-  setSecret: 'desk:set-secret',
-  deleteSecret: 'desk:delete-secret',
-  setBadgeCount: 'desk:set-badge-count',
-} as const satisfies Record<Exclude<keyof DeskHost, 'onNotificationClick'>, HostInvokeChannel>;
-
-/** The name under which the preload exposes the host on window. */
-export const DESK_HOST_GLOBAL = 'deskHost';
+// The plain names live in a zod-free module so the sandboxed preload stays tiny.
+export { DESK_HOST_GLOBAL, HOST_EVENTS, HOST_METHOD_CHANNELS, type HostInvokeChannel } from './hostChannelNames';

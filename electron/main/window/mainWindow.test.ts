@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeBrowserWindow, resetFakeElectron } from '../../test/fakeElectron';
+import { resetFakeElectron, type FakeBrowserWindow } from '../../test/fakeElectron';
 import { rendererLocation } from '../rendererLocation';
 import { createMainWindow, revealWindow } from './mainWindow';
 
