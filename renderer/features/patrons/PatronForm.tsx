@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { EMAIL_LABELS, PHONE_LABELS, type PatronDetails } from '@shared/domain/patron';
+import { EMAIL_LABELS, PHONE_LABELS, type Email, type PatronDetails, type Phone } from '@shared/domain/patron';
 import { Field, FormError } from '../../app/ui/Field';
 import type { FieldErrors } from '../../app/ui/fieldErrors';
+import { ContactRows } from './ContactRows';
 
 type Draft = PatronDetails;
 type TextKey = 'title' | 'firstName' | 'lastName' | 'cardNumber' | 'pronouns' | 'language';
@@ -48,41 +49,13 @@ export function PatronForm({ initial, errors, formError, busy, submitLabel, onSu
       </fieldset>
       <fieldset>
         <legend>Phones</legend>
-        {draft.phones.map((phone, i) => (
-          <div className="row" key={i}>
-            <Field label={`Phone ${i + 1} type`}>
-              {(p) => (
-                <select {...p} value={phone.label} onChange={(e) => set('phones', draft.phones.map((x, j) => (j === i ? { ...x, label: e.target.value as typeof x.label } : x)))}>
-                  {PHONE_LABELS.map((l) => <option key={l} value={l}>{l}</option>)}
-                </select>
-              )}
-            </Field>
-            <Field label={`Phone ${i + 1}`} error={errors[`phones.${i}.number`]}>
-              {(p) => <input {...p} type="tel" value={phone.number} onChange={(e) => set('phones', draft.phones.map((x, j) => (j === i ? { ...x, number: e.target.value } : x)))} />}
-            </Field>
-            <button type="button" onClick={() => set('phones', draft.phones.filter((_, j) => j !== i))}>Remove phone {i + 1}</button>
-          </div>
-        ))}
-        <button type="button" onClick={() => set('phones', [...draft.phones, { label: 'mobile', number: '' }])}>Add phone</button>
+        <ContactRows<Phone, 'number'> noun="Phone" field="phones" valueKey="number" inputType="tel" rows={draft.phones} labels={PHONE_LABELS}
+          blank={{ label: 'mobile', number: '' }} errors={errors} onChange={(rows) => set('phones', rows)} />
       </fieldset>
       <fieldset>
         <legend>Emails</legend>
-        {draft.emails.map((email, i) => (
-          <div className="row" key={i}>
-            <Field label={`Email ${i + 1} type`}>
-              {(p) => (
-                <select {...p} value={email.label} onChange={(e) => set('emails', draft.emails.map((x, j) => (j === i ? { ...x, label: e.target.value as typeof x.label } : x)))}>
-                  {EMAIL_LABELS.map((l) => <option key={l} value={l}>{l}</option>)}
-                </select>
-              )}
-            </Field>
-            <Field label={`Email ${i + 1}`} error={errors[`emails.${i}.address`]}>
-              {(p) => <input {...p} type="email" value={email.address} onChange={(e) => set('emails', draft.emails.map((x, j) => (j === i ? { ...x, address: e.target.value } : x)))} />}
-            </Field>
-            <button type="button" onClick={() => set('emails', draft.emails.filter((_, j) => j !== i))}>Remove email {i + 1}</button>
-          </div>
-        ))}
-        <button type="button" onClick={() => set('emails', [...draft.emails, { label: 'personal', address: '' }])}>Add email</button>
+        <ContactRows<Email, 'address'> noun="Email" field="emails" valueKey="address" inputType="email" rows={draft.emails} labels={EMAIL_LABELS}
+          blank={{ label: 'personal', address: '' }} errors={errors} onChange={(rows) => set('emails', rows)} />
       </fieldset>
       <fieldset>
         <legend>More</legend>
