@@ -4,6 +4,13 @@ import { PatronPage } from '../features/patrons/PatronPage';
 import { SearchBox } from '../features/search/SearchBox';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StaffSwitcher } from '../features/staff/StaffSwitcher';
+import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
+import { WeMissYouPage } from '../features/campaigns/WeMissYouPage';
+import { FollowUpPage } from '../features/followups/FollowUpPage';
+import { ReminderCentre } from '../features/reminders/ReminderCentre';
+import { ReminderToasts } from '../features/reminders/ReminderToasts';
+import { useReminderService } from '../features/reminders/useReminderService';
+import { useDeskState } from './deskContext';
 import { hrefOf, useRoute, type Route } from './routes';
 import { ToastRegion } from './Toast';
 
@@ -14,12 +21,18 @@ function Screen({ route }: { route: Route }) {
     case 'patron': return <PatronPage key={route.id} id={route.id} />;
     case 'edit-patron': return <EditPatronPage key={route.id} id={route.id} />;
     case 'settings': return <SettingsPage />;
+    case 'reminders': return <ReminderCentre />;
+    case 'follow-up': return <FollowUpPage key={route.id} id={route.id} />;
+    case 'arrivals': return <ArrivalsPage />;
+    case 'we-miss-you': return <WeMissYouPage />;
   }
 }
 
 /** Header (home, search, new patron, staff, settings) above the current screen. */
 export function Shell() {
   const route = useRoute();
+  const due = useDeskState((s) => s.raised.length);
+  useReminderService();
   return (
     <div className="shell">
       <header className="topbar">
@@ -27,6 +40,7 @@ export function Shell() {
         <SearchBox />
         <nav aria-label="Main">
           <a className="button" href={hrefOf({ name: 'new-patron' })}>New patron</a>
+          <a className="button" href={hrefOf({ name: 'reminders' })}>Reminders{due > 0 ? ` (${due} due)` : ''}</a>
           <a className="button" href={hrefOf({ name: 'settings' })}>Settings</a>
         </nav>
         <StaffSwitcher />
@@ -34,6 +48,7 @@ export function Shell() {
       <main className="content">
         <Screen route={route} />
       </main>
+      <ReminderToasts />
       <ToastRegion />
     </div>
   );

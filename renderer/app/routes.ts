@@ -6,7 +6,11 @@ export type Route =
   | { name: 'new-patron' }
   | { name: 'patron'; id: string }
   | { name: 'edit-patron'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'reminders' }
+  | { name: 'follow-up'; id: string }
+  | { name: 'arrivals' }
+  | { name: 'we-miss-you' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -14,6 +18,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'patrons' && parts[1] && parts[2] === 'edit') return { name: 'edit-patron', id: parts[1] };
   if (parts[0] === 'patrons' && parts[1]) return { name: 'patron', id: parts[1] };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'reminders') return { name: 'reminders' };
+  if (parts[0] === 'follow-ups' && parts[1]) return { name: 'follow-up', id: parts[1] };
+  if (parts[0] === 'arrivals') return { name: 'arrivals' };
+  if (parts[0] === 'we-miss-you') return { name: 'we-miss-you' };
   return { name: 'home' };
 }
 
@@ -24,6 +32,10 @@ export function hrefOf(route: Route): string {
     case 'patron': return `#/patrons/${encodeURIComponent(route.id)}`;
     case 'edit-patron': return `#/patrons/${encodeURIComponent(route.id)}/edit`;
     case 'settings': return '#/settings';
+    case 'reminders': return '#/reminders';
+    case 'follow-up': return `#/follow-ups/${encodeURIComponent(route.id)}`;
+    case 'arrivals': return '#/arrivals';
+    case 'we-miss-you': return '#/we-miss-you';
   }
 }
 

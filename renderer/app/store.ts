@@ -1,6 +1,7 @@
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { DeskIdentity } from '../db/deskMeta';
+import type { RaisedReminder } from '../features/reminders/dueReminders';
 
 /**
  * UI and session state only. Data (patrons, notes…) lives in Dexie and is read with
@@ -26,7 +27,13 @@ export interface ToastSlice {
   dismissToast: (id: number) => void;
 }
 
-export type DeskState = SessionSlice & ToastSlice;
+/** Follow-ups popped up right now (the in-app reminder toasts mirror the OS notifications). */
+export interface ReminderSlice {
+  raised: RaisedReminder[];
+  setRaised: (raised: RaisedReminder[]) => void;
+}
+
+export type DeskState = SessionSlice & ToastSlice & ReminderSlice;
 
 const createSessionSlice: StateCreator<DeskState, [], [], SessionSlice> = (set) => ({
   staff: null,
@@ -42,10 +49,15 @@ const createToastSlice: StateCreator<DeskState, [], [], ToastSlice> = (set) => (
   dismissToast: (id) => set((s) => (s.toast?.id === id ? { toast: null } : s)),
 });
 
+const createReminderSlice: StateCreator<DeskState, [], [], ReminderSlice> = (set) => ({
+  raised: [],
+  setRaised: (raised) => set({ raised }),
+});
+
 /** Creates a store; the app makes one, tests make their own. Only `staff` survives a reload. */
 export function createDeskStore(storageKey = 'desk-diary.session') {
   return create<DeskState>()(
-    persist((...a) => ({ ...createSessionSlice(...a), ...createToastSlice(...a) }), {
+    persist((...a) => ({ ...createSessionSlice(...a), ...createToastSlice(...a), ...createReminderSlice(...a) }), {
       name: storageKey,
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({ staff: s.staff }),

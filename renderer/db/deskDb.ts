@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '@shared/domain/note';
+import type { FollowUp } from '@shared/followups/followUp';
+import type { FollowUpEvent } from '@shared/followups/followUpEvents';
 import type { Patron } from '@shared/domain/patron';
 import type { PatronRequest } from '@shared/domain/request';
 import { applySchema } from './schema';
@@ -16,6 +18,8 @@ export class DeskDb extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   requests!: EntityTable<PatronRequest, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
+  followUpEvents!: EntityTable<FollowUpEvent, 'id'>;
 
   constructor(name: string) {
     super(name);

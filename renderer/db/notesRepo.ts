@@ -27,6 +27,8 @@ export async function addNote(db: DeskDb, ctx: WriteContext, patronId: string, i
       ...(expiresOn && kind === 'alert' ? { expiresOn } : {}),
     };
     await db.notes.add(note);
+    // A note is a recorded contact: it keeps the patron out of "we miss you".
+    await db.patrons.update(patronId, { lastContactAt: Math.max(patron.lastContactAt ?? 0, note.created.at) });
     return note;
   });
 }

@@ -49,6 +49,7 @@ export async function createPatron(db: DeskDb, ctx: WriteContext, input: unknown
       stageHistory: [],
       created: stamp,
       updated: stamp,
+      lastContactAt: stamp.at,
       terms: patronSearchTerms(details),
     };
     await db.patrons.add(patron);

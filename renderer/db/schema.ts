@@ -1,4 +1,7 @@
 import type Dexie from 'dexie';
+import type { Transaction } from 'dexie';
+import type { Note } from '@shared/domain/note';
+import type { Patron } from '@shared/domain/patron';
 
 /**
  * Every schema version the desk database has had, oldest first. Never edit a published
@@ -9,7 +12,11 @@ import type Dexie from 'dexie';
  * sync of a new desk writes hundreds of thousands of rows; see bench/RESULTS.md):
  * - patrons.cardNumber: exact lookup for card scans and the uniqueness check;
  * - patrons.*terms: folded search keys, one multi-entry prefix scan per keystroke;
- * - notes.patronId, requests.patronId: a patron's page loads its own rows only.
+ * - patrons.lastContactAt: "we miss you" is one range scan, not a walk over every note;
+ * - notes.patronId, requests.patronId, followUps.patronId: a patron's page loads its own rows;
+ * - followUps.pendingDueAt: the reminder service's next timer is one index lookup, and
+ *   closed follow-ups (no pendingDueAt) drop out of the index by themselves;
+ * - followUpEvents.followUpId: the log of one follow-up, folded into its state.
  */
 export function applySchema(db: Dexie): void {
   db.version(1).stores({
@@ -17,5 +24,23 @@ export function applySchema(db: Dexie): void {
     notes: 'id, patronId',
     requests: 'id, patronId',
     meta: 'key',
+  });
+  db.version(2)
+    .stores({
+      patrons: 'id, cardNumber, *terms, lastContactAt',
+      followUps: 'id, patronId, pendingDueAt',
+      followUpEvents: 'id, followUpId, patronId',
+    })
+    .upgrade(backfillLastContact);
+}
+
+/** v2: a patron's last contact is their latest note, or when they were first recorded. */
+async function backfillLastContact(tx: Transaction): Promise<void> {
+  const latestNote = new Map<string, number>();
+  await tx.table<Note>('notes').each((n) => {
+    if (!n.deleted) latestNote.set(n.patronId, Math.max(latestNote.get(n.patronId) ?? 0, n.created.at));
+  });
+  await tx.table<Patron>('patrons').toCollection().modify((p) => {
+    p.lastContactAt = Math.max(p.created.at, latestNote.get(p.id) ?? 0);
   });
 }

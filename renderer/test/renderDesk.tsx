@@ -1,9 +1,11 @@
 import { render, type RenderResult } from '@testing-library/react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { EMPTY_PATRON_DETAILS, type Patron, type PatronDetailsInput } from '@shared/domain/patron';
+import { DeskError } from '@shared/errors/deskError';
 import type { DeskHost } from '@shared/host/deskHost';
-import { DeskProvider, type DeskServices } from '../app/deskContext';
+import { DeskProvider, useDesk, type DeskServices } from '../app/deskContext';
 import { createDeskStore } from '../app/store';
 import { ToastRegion } from '../app/Toast';
 import { DeskDb } from '../db/deskDb';
@@ -77,6 +79,40 @@ export function renderPatronPage(services: DeskServices, id: string): RenderResu
   return renderWithDesk(
     <>
       <PatronPage id={id} />
+      <ToastRegion />
+    </>,
+    services,
+  );
+}
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<DeskError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof DeskError) return err;
+    throw err;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+/**
+ * Options for describe() blocks that drive the UI: many keystrokes, each re-rendering a page,
+ * can pass vitest's 5 s default on a loaded two-core CI machine.
+ */
+export const UI_TEST = { timeout: 20_000 };
+
+function LivePatron({ id, children }: { id: string; children: (patron: Patron) => ReactNode }) {
+  const { db } = useDesk();
+  const patron = useLiveQuery(() => db.patrons.get(id), [db, id]);
+  return patron ? <>{children(patron)}</> : null;
+}
+
+/** Renders one patron panel (fed the live stored patron, as PatronPage does) with the toast region. */
+export function renderWithPatron(services: DeskServices, id: string, panel: (patron: Patron) => ReactNode): RenderResult {
+  return renderWithDesk(
+    <>
+      <LivePatron id={id}>{panel}</LivePatron>
       <ToastRegion />
     </>,
     services,

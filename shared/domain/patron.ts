@@ -103,6 +103,8 @@ export const PatronSchema = PatronDetailsSchema.safeExtend({
   stageHistory: z.array(StageChangeSchema),
   created: StampSchema,
   updated: StampSchema,
+  /** When the desk last had contact (a note, a reached/left-message/… outcome); starts at creation. */
+  lastContactAt: z.number().int().nonnegative(),
   /** Folded search keys (see search/searchKeys.ts); derived, rebuilt on every write. */
   terms: z.array(z.string()),
 });

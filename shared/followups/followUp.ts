@@ -29,9 +29,39 @@ export function describeAssignee(a: Assignee): string {
   return a.kind === 'queue' ? 'Desk queue' : a.name;
 }
 
+/*
+ * The RRULE parts a stored rule may carry, each with the values rrule handles safely.
+ * A looser "KEY=VALUE" shape let through rules that make rrule throw (UNTIL=2026-12-01,
+ * BYDAY=XX, unknown keys) or loop forever (INTERVAL=ABC, INTERVAL=-2), and a rule synced
+ * from another desk would then break every fold of that follow-up.
+ */
+const RRULE_WEEKDAY = '(?:MO|TU|WE|TH|FR|SA|SU)';
+const RRULE_PARTS: ReadonlyMap<string, RegExp> = new Map(Object.entries({
+  INTERVAL: /^[1-9]\d{0,2}$/,
+  COUNT: /^[1-9]\d{0,3}$/,
+  UNTIL: /^\d{8}(?:T\d{6}Z?)?$/,
+  BYDAY: new RegExp(`^[+-]?(?:[1-9]|[1-4]\\d|5[0-3])?${RRULE_WEEKDAY}(?:,[+-]?(?:[1-9]|[1-4]\\d|5[0-3])?${RRULE_WEEKDAY})*$`),
+  BYMONTHDAY: /^-?(?:[1-9]|[12]\d|3[01])(?:,-?(?:[1-9]|[12]\d|3[01]))*$/,
+  BYMONTH: /^(?:[1-9]|1[0-2])(?:,(?:[1-9]|1[0-2]))*$/,
+  BYSETPOS: /^-?(?:[1-9]\d?|[12]\d\d|3[0-5]\d|36[0-6])(?:,-?(?:[1-9]\d?|[12]\d\d|3[0-5]\d|36[0-6]))*$/,
+  WKST: new RegExp(`^${RRULE_WEEKDAY}$`),
+}));
+function isRecurrenceRule(rule: string): boolean {
+  const [freq, ...parts] = rule.split(';');
+  if (!/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)$/.test(freq ?? '')) return false;
+  const seen = new Set<string>();
+  return parts.every((part) => {
+    const eq = part.indexOf('=');
+    const key = part.slice(0, eq);
+    const valid = eq > 0 && !seen.has(key) && (RRULE_PARTS.get(key)?.test(part.slice(eq + 1)) ?? false);
+    seen.add(key);
+    return valid;
+  });
+}
+
 /** A repeating follow-up: an RFC 5545 RRULE (without DTSTART) and how staff said it. */
 export const RecurrenceSchema = z.object({
-  rule: z.string().regex(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[-+A-Z0-9,]+)*$/, 'Not a recurrence rule'),
+  rule: z.string().refine(isRecurrenceRule, 'Not a recurrence rule'),
   label: z.string().min(1).max(80),
 });
 export type Recurrence = z.infer<typeof RecurrenceSchema>;

@@ -16,6 +16,9 @@ export function ContactPanel({ patron }: { patron: Patron }) {
   const [editing, setEditing] = useState<'none' | 'preferences' | 'flag'>('none');
   const { active, history } = partitionFlags(patron.flags, now());
   const { channels, bestTimes, note } = patron.contact;
+  // Said next to the address itself, so nobody copies an email the patron never reads.
+  const emailWarning = active.find((f) => f.kind === 'never-email' || f.kind === 'do-not-contact' || f.kind === 'phone-only');
+  const phoneWarning = active.find((f) => f.kind === 'do-not-contact');
 
   async function clear(flag: Flag) {
     await clearFlag(db, ctx, patron.id, flag.id);
@@ -66,8 +69,18 @@ export function ContactPanel({ patron }: { patron: Patron }) {
         <div>
           <h3>Reach them at</h3>
           <ul aria-label="Phone numbers and emails">
-            {patron.phones.map((p, i) => <li key={`p${i}`}>{p.label}: <a href={`tel:${p.number}`}>{p.number}</a></li>)}
-            {patron.emails.map((e, i) => <li key={`e${i}`}>{e.label}: <a href={`mailto:${e.address}`}>{e.address}</a></li>)}
+            {patron.phones.map((p, i) => (
+              <li key={`p${i}`}>
+                {p.label}: <a href={`tel:${p.number}`}>{p.number}</a>
+                {phoneWarning && <strong className="warn"> — {FLAG_LABELS[phoneWarning.kind]}</strong>}
+              </li>
+            ))}
+            {patron.emails.map((e, i) => (
+              <li key={`e${i}`}>
+                {e.label}: {emailWarning ? <del>{e.address}</del> : <a href={`mailto:${e.address}`}>{e.address}</a>}
+                {emailWarning && <strong className="warn"> — {FLAG_LABELS[emailWarning.kind]}</strong>}
+              </li>
+            ))}
           </ul>
         </div>
       </div>

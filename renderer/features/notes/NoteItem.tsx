@@ -46,7 +46,7 @@ export function NoteItem({ note }: { note: Note }) {
             {note.edited && ` · edited by ${formatStamp(note.edited)}`}
           </p>
           <div className="note__actions">
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit note: ${preview}`}>Edit</button>
+            <button type="button" onClick={() => { setBody(note.body); setEditing(true); }} aria-label={`Edit note: ${preview}`}>Edit</button>
             <button type="button" onClick={() => void remove()} aria-label={`Delete note: ${preview}`}>Delete</button>
           </div>
         </>

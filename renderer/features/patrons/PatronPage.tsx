@@ -9,6 +9,7 @@ import { formatStamp } from '../../app/ui/format';
 import { markPatronOpened, readLadder } from '../../db/deskMeta';
 import { notesOfPatron } from '../../db/notesRepo';
 import { ContactPanel } from '../contact/ContactPanel';
+import { PatronFollowUps } from '../followups/PatronFollowUps';
 import { AlertBanner } from '../notes/AlertBanner';
 import { NoteComposer } from '../notes/NoteComposer';
 import { Timeline } from '../notes/Timeline';
@@ -36,6 +37,7 @@ export function PatronPage({ id }: { id: string }) {
       <AlertBanner alerts={alerts} />
       <ContactPanel patron={patron} />
       <NoteComposer patronId={patron.id} />
+      <PatronFollowUps patron={patron} />
       <div className="columns">
         <Timeline notes={timeline} />
         <aside className="side">

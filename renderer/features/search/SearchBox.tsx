@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { displayName, type Patron } from '@shared/domain/patron';
+import { displayName, normaliseCardNumber, type Patron } from '@shared/domain/patron';
 import { FLAG_LABELS, isFlagActive } from '@shared/domain/flags';
 import { looksLikeCardScan } from '@shared/search/searchKeys';
 import { useDesk } from '../../app/deskContext';
@@ -47,7 +47,8 @@ export function SearchBox() {
   async function onEnter() {
     const raw = query.trim();
     if (raw === '') return;
-    if (looksLikeCardScan(raw)) {
+    // Cards are often printed in groups ("AB 123"); the stored number has no spaces.
+    if (looksLikeCardScan(normaliseCardNumber(raw))) {
       const holder = await findPatronByCard(db, raw);
       if (holder) return openPatron(holder);
     }

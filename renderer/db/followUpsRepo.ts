@@ -1,0 +1,137 @@
+import { displayName, type Patron } from '@shared/domain/patron';
+import { FLAG_LABELS } from '@shared/domain/flags';
+import { DeskError, validationError } from '@shared/errors/deskError';
+import { validationErrorFromZod } from '@shared/errors/zodIssues';
+import { flagsForbidding } from '@shared/followups/channelRules';
+import type { FollowUp } from '@shared/followups/followUp';
+import { FollowUpEventBodySchema, type FollowUpEvent, type FollowUpEventBodyInput } from '@shared/followups/followUpEvents';
+import { CONTACT_OUTCOMES, FollowUpInputSchema } from '@shared/followups/followUpInput';
+import { foldFollowUp, pendingDueAtOf, type FollowUpState } from '@shared/followups/foldFollowUp';
+import type { DeskDb } from './deskDb';
+import { newId } from './ids';
+import { stampOf, type WriteContext } from './writeContext';
+
+/** Validates one follow-up against its patron (flags that forbid the channel need a reason). */
+function buildFollowUp(ctx: WriteContext, patron: Patron | undefined, input: unknown, index?: number): { followUp: FollowUp; created: FollowUpEvent } {
+  const parsed = FollowUpInputSchema.safeParse(input);
+  if (!parsed.success) throw validationErrorFromZod(parsed.error);
+  const data = parsed.data;
+  const prefix = index === undefined ? '' : `${index}.`;
+  if (!patron) throw validationError([{ field: `${prefix}patronId`, message: 'This patron is not on this desk' }]);
+  const stamp = stampOf(ctx);
+  const forbidding = flagsForbidding(data.channel, patron.flags, stamp.at);
+  if (forbidding.length > 0 && data.overrideReason === '') {
+    const flags = forbidding.map((f) => `${FLAG_LABELS[f.kind]}${f.reason ? ` (${f.reason})` : ''}`).join(', ');
+    throw validationError([
+      { field: `${prefix}overrideReason`, message: `${displayName(patron)} is flagged ${flags}. Say why to use ${data.channel} anyway, or pick another channel.` },
+    ]);
+  }
+  const followUp: FollowUp = {
+    id: newId(),
+    patronId: patron.id,
+    branchId: patron.branchId,
+    reason: data.reason,
+    channel: data.channel,
+    firstDueAt: data.dueAt,
+    assignee: data.assignee,
+    source: data.source,
+    message: data.message,
+    created: stamp,
+    pendingDueAt: data.dueAt,
+    ...(data.recurrence ? { recurrence: data.recurrence } : {}),
+    ...(forbidding.length > 0 ? { channelOverride: { flagKinds: forbidding.map((f) => f.kind), reason: data.overrideReason } } : {}),
+  };
+  const created: FollowUpEvent = { id: newId(), followUpId: followUp.id, patronId: patron.id, branchId: patron.branchId, stamp, type: 'created' };
+  return { followUp, created };
+}
+
+/** Creates one follow-up and its "created" log entry. */
+export async function createFollowUp(db: DeskDb, ctx: WriteContext, input: unknown): Promise<FollowUp> {
+  return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
+    const patronId = (input as { patronId?: unknown })?.patronId;
+    const patron = typeof patronId === 'string' ? await db.patrons.get(patronId) : undefined;
+    const { followUp, created } = buildFollowUp(ctx, patron, input);
+    await db.followUps.add(followUp);
+    await db.followUpEvents.add(created);
+    return followUp;
+  });
+}
+
+/**
+ * Creates many follow-ups in one transaction ("it has arrived", a campaign): all are
+ * validated first, so either every one is stored or none is.
+ */
+export async function createFollowUps(db: DeskDb, ctx: WriteContext, inputs: readonly unknown[]): Promise<FollowUp[]> {
+  return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
+    const ids = inputs.map((i) => String((i as { patronId?: unknown })?.patronId ?? ''));
+    const patrons = await db.patrons.bulkGet(ids);
+    const built = inputs.map((input, i) => buildFollowUp(ctx, patrons[i], input, i));
+    await db.followUps.bulkAdd(built.map((b) => b.followUp));
+    await db.followUpEvents.bulkAdd(built.map((b) => b.created));
+    return built.map((b) => b.followUp);
+  });
+}
+
+export interface FollowUpWithState {
+  followUp: FollowUp;
+  events: FollowUpEvent[];
+  state: FollowUpState;
+}
+
+/**
+ * Appends one event to a follow-up's log and rewrites the row's cached due time from
+ * the new fold, in one transaction. The row is rewritten even when the cache is unchanged
+ * so live queries over follow-ups (the reminder service) see every event.
+ */
+export async function recordFollowUpEvent(db: DeskDb, ctx: WriteContext, followUpId: string, body: FollowUpEventBodyInput): Promise<FollowUpWithState> {
+  const parsed = FollowUpEventBodySchema.safeParse(body);
+  if (!parsed.success) throw validationErrorFromZod(parsed.error);
+  return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
+    const followUp = await db.followUps.get(followUpId);
+    if (!followUp) throw new DeskError('not-found', 'This follow-up is not on this desk');
+    const event = { id: newId(), followUpId, patronId: followUp.patronId, branchId: followUp.branchId, stamp: stampOf(ctx), ...parsed.data } as FollowUpEvent;
+    await db.followUpEvents.add(event);
+    const events = await db.followUpEvents.where('followUpId').equals(followUpId).toArray();
+    const state = foldFollowUp(followUp, events);
+    const { pendingDueAt: _old, ...rest } = followUp;
+    const pending = pendingDueAtOf(state);
+    const next: FollowUp = pending === undefined ? rest : { ...rest, pendingDueAt: pending };
+    await db.followUps.put(next);
+    if ((event.type === 'done' || event.type === 'attempted') && CONTACT_OUTCOMES.has(event.outcome)) {
+      const patron = await db.patrons.get(followUp.patronId);
+      if (patron) await db.patrons.update(patron.id, { lastContactAt: Math.max(patron.lastContactAt ?? 0, event.stamp.at) });
+    }
+    return { followUp: next, events, state };
+  });
+}
+
+/** Loads follow-ups with their logs and folded states (one query for all the events). */
+export async function withStates(db: DeskDb, followUps: readonly FollowUp[]): Promise<FollowUpWithState[]> {
+  if (followUps.length === 0) return [];
+  const events = await db.followUpEvents.where('followUpId').anyOf(followUps.map((f) => f.id)).toArray();
+  const byId = new Map<string, FollowUpEvent[]>();
+  for (const e of events) byId.set(e.followUpId, [...(byId.get(e.followUpId) ?? []), e]);
+  return followUps.map((followUp) => {
+    const own = byId.get(followUp.id) ?? [];
+    return { followUp, events: own, state: foldFollowUp(followUp, own) };
+  });
+}
+
+/** Open follow-ups due up to `until`, earliest first (the reminder centre and the service). */
+export async function openFollowUpsDueBy(db: DeskDb, until: number, limit = 1000): Promise<FollowUpWithState[]> {
+  const rows = await db.followUps.where('pendingDueAt').belowOrEqual(until).limit(limit).toArray();
+  return withStates(db, rows);
+}
+
+/** Every follow-up of one patron, newest first, with its log. */
+export async function followUpsOfPatron(db: DeskDb, patronId: string): Promise<FollowUpWithState[]> {
+  const rows = await db.followUps.where('patronId').equals(patronId).toArray();
+  rows.sort((a, b) => b.created.at - a.created.at);
+  return withStates(db, rows);
+}
+
+/** The earliest due time after `now` among open follow-ups (the next timer), if any. */
+export async function nextDueAfter(db: DeskDb, now: number): Promise<number | undefined> {
+  const row = await db.followUps.where('pendingDueAt').above(now).first();
+  return row?.pendingDueAt;
+}

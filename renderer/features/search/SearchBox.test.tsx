@@ -1,0 +1,173 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Patron } from '@shared/domain/patron';
+import type { DeskServices } from '../../app/deskContext';
+import type * as PatronSearchModule from '../../db/patronSearch';
+import { addFlag } from '../../db/patronsRepo';
+import { arrangePatron, deskServices, renderWithDesk, UI_TEST, writeContextOf } from '../../test/renderDesk';
+import { SearchBox } from './SearchBox';
+
+// The type-ahead can be held back, so a test can act before any result exists.
+const search = vi.hoisted(() => ({ held: false }));
+vi.mock('../../db/patronSearch', async (importOriginal) => {
+  const real = await importOriginal<typeof PatronSearchModule>();
+  return {
+    searchPatrons: (...args: Parameters<typeof real.searchPatrons>) =>
+      search.held ? new Promise<never>(() => undefined) : real.searchPatrons(...args),
+  };
+});
+
+let services: DeskServices;
+let joan: Patron;
+let john: Patron;
+
+beforeEach(async () => {
+  search.held = false;
+  services = await deskServices();
+  joan = await arrangePatron(services, { firstName: 'Joan', lastName: 'Smith', cardNumber: 'AB123', phones: [{ label: 'mobile', number: '07700 900123' }] });
+  john = await arrangePatron(services, { firstName: 'John', lastName: 'Smythe', emails: [{ label: 'personal', address: 'john@example.org' }] });
+  await arrangePatron(services, { firstName: 'Bea', lastName: 'Jones', cardNumber: 'AB1234' });
+  // Matches "jo s" but not "jo sm": two options on screen then come only from the finished query.
+  await arrangePatron(services, { firstName: 'Jo', lastName: 'Spencer' });
+});
+
+function renderSearch() {
+  renderWithDesk(<SearchBox />, services);
+  return screen.getByRole('combobox', { name: 'Find a patron' });
+}
+
+const options = () => within(screen.getByRole('listbox', { name: 'Matching patrons' })).queryAllByRole('option');
+
+describe('SearchBox', UI_TEST, () => {
+  it('lists matching patrons as options while typing', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await user.type(box, 'jo sm');
+
+    await waitFor(() => expect(options()).toHaveLength(2));
+    expect(options()[0]).toHaveTextContent('Joan Smith');
+    expect(options()[0]).toHaveTextContent('Card AB123');
+    expect(options()[0]).toHaveTextContent('07700 900123');
+    expect(options()[1]).toHaveTextContent('John Smythe');
+    expect(options()[1]).toHaveTextContent('john@example.org');
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    expect(options()[0]).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('ArrowDown then Enter opens the second result', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'jo sm');
+    await waitFor(() => expect(options()).toHaveLength(2));
+
+    await user.keyboard('{ArrowDown}');
+    expect(options()[1]).toHaveAttribute('aria-selected', 'true');
+    expect(box).toHaveAttribute('aria-activedescendant', options()[1]?.id);
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${john.id}`));
+    expect(box).toHaveValue('');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+  });
+
+  it('ArrowUp goes back and the selection stops at the ends', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'jo sm');
+    await waitFor(() => expect(options()).toHaveLength(2));
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(options()[1]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowUp}{ArrowUp}{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${joan.id}`));
+  });
+
+  it('opens a card holder on Enter at once, before any result shows', async () => {
+    search.held = true;
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'ab123');
+    expect(options()).toHaveLength(0);
+    await user.keyboard('{Enter}');
+
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${joan.id}`));
+    expect(box).toHaveValue('');
+  });
+
+  it('opens a card typed with spaces, as it is printed on the card', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'ab 123');
+    expect(await screen.findByText('No matches')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${joan.id}`));
+  });
+
+  it('says it is still searching when Enter comes before the results (not a card)', async () => {
+    search.held = true;
+    const user = userEvent.setup();
+    await user.type(renderSearch(), 'smythe{Enter}');
+    expect(await screen.findByText('Still searching…')).toBeInTheDocument();
+    expect(window.location.hash).toBe('');
+  });
+
+  it('opens the type-ahead result for a card-like query that is no one\'s card', async () => {
+    const zed = await arrangePatron(services, { firstName: 'Zed', lastName: 'Xu', phones: [{ label: 'mobile', number: '0161 496 0000' }] });
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.click(box);
+    await user.paste('01614');
+    await waitFor(() => expect(options()).toHaveLength(1));
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${zed.id}`));
+  });
+
+  it('says "No patron matches" for an unknown query on Enter', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'zebedee');
+    expect(await screen.findByText('No matches')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+
+    expect(await screen.findByText('No patron matches “zebedee”')).toBeInTheDocument();
+    expect(window.location.hash).toBe('');
+    await user.type(box, 'x');
+    expect(screen.queryByText(/No patron matches/)).not.toBeInTheDocument();
+  });
+
+  it('opens a result on click and clears on Escape', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'smythe');
+    await waitFor(() => expect(options()).toHaveLength(1));
+    await user.keyboard('{Escape}');
+    expect(box).toHaveValue('');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+
+    await user.type(box, 'john@ex');
+    await waitFor(() => expect(options()).toHaveLength(1));
+    await user.click(options()[0]!);
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${john.id}`));
+  });
+
+  it('shows active flags on a result, not cleared or expired ones', async () => {
+    const ctx = writeContextOf(services);
+    await addFlag(services.db, ctx, joan.id, { kind: 'never-email', reason: "Doesn't read it" });
+    await addFlag(services.db, ctx, joan.id, { kind: 'large-print', expiresOn: '2026-11-01' });
+    const user = userEvent.setup();
+    await user.type(renderSearch(), 'joan');
+    await waitFor(() => expect(options()).toHaveLength(1));
+    expect(options()[0]).toHaveTextContent('Never email');
+    expect(options()[0]).not.toHaveTextContent('Large print');
+  });
+
+  it('Ctrl+K puts the cursor in the box from anywhere', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    box.blur();
+    expect(box).not.toHaveFocus();
+    await user.keyboard('{Control>}k{/Control}');
+    expect(box).toHaveFocus();
+  });
+});
