@@ -65,8 +65,11 @@ function apply(f: FollowUp, s: FollowUpState, e: FollowUpEvent): FollowUpState {
       if (claimActive && !mine) return s;
       return { ...s, claim: { staff: e.stamp.staff, deskId: e.stamp.deskId, until: at + CLAIM_TTL_MS } };
     }
-    case 'released':
-      return { ...s, claim: undefined };
+    case 'released': {
+      // Only the holder lets go of a live claim; another desk's release must not reopen the race.
+      const holder = s.claim?.staff === e.stamp.staff && s.claim.deskId === e.stamp.deskId;
+      return claimActive && !holder ? s : { ...s, claim: undefined };
+    }
     case 'snoozed':
       return { ...s, dueAt: e.until, claim: undefined };
     case 'attempted':
