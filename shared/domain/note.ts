@@ -39,7 +39,8 @@ export function isAlertActive(note: Note, now: EpochMs): boolean {
 
 /** Splits a patron's notes into active alerts (pinned) and the timeline, both newest first. */
 export function arrangeNotes(notes: readonly Note[], now: EpochMs): { alerts: Note[]; timeline: Note[] } {
-  const live = notes.filter((n) => !n.deleted).sort((a, b) => b.created.at - a.created.at);
+  // Ties (same millisecond) break on the id: UUIDv7 ids are time-ordered, so newer still comes first.
+  const live = notes.filter((n) => !n.deleted).sort((a, b) => b.created.at - a.created.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   return {
     alerts: live.filter((n) => isAlertActive(n, now)),
     timeline: live.filter((n) => !isAlertActive(n, now)),
