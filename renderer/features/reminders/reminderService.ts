@@ -7,6 +7,14 @@ import { describeReminder, shouldPopUp, toNotification, type RaisedReminder } fr
 /** The longest a timer is armed for: long timers drift across sleep and clock changes. */
 export const MAX_TIMER_MS = 60 * 60 * 1000;
 
+/**
+ * How often the clock watchdog looks at the wall clock. Timers count monotonic time, which
+ * stands still while a laptop sleeps and ignores a changed system clock; a wall-clock jump
+ * bigger than WATCHDOG_SLACK_MS between two ticks means "woke up" or "clock changed".
+ */
+export const WATCHDOG_MS = 60 * 1000;
+export const WATCHDOG_SLACK_MS = 30 * 1000;
+
 export interface ReminderServiceDeps {
   db: DeskDb;
   host: DeskHost;
@@ -26,6 +34,7 @@ export interface ReminderServiceDeps {
  */
 export class ReminderService {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
   private subscription: Subscription | undefined;
   private raised = new Map<string, RaisedReminder>();
   private stopped = true;
@@ -46,11 +55,18 @@ export class ReminderService {
       next: ({ due, next }) => void this.enqueue(() => this.reconcile(due, next)),
       error: (err: unknown) => console.error('reminder query failed', err),
     });
+    let last = now();
+    this.watchdog = setInterval(() => {
+      const at = now();
+      if (Math.abs(at - last - WATCHDOG_MS) > WATCHDOG_SLACK_MS) void this.check();
+      last = at;
+    }, WATCHDOG_MS);
   }
 
   stop(): void {
     this.stopped = true;
     this.subscription?.unsubscribe();
+    if (this.watchdog !== undefined) clearInterval(this.watchdog);
     this.disarm();
   }
 
