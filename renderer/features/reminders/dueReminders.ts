@@ -53,3 +53,18 @@ export function describeReminder(item: FollowUpWithState, patron: Patron | undef
 export function toNotification(r: RaisedReminder): DeskNotification {
   return { id: r.followUpId, title: r.title, body: r.body, urgency: r.overdue ? 'critical' : 'normal' };
 }
+
+/** More reminders than this coming due at once are announced as one summary popup. */
+export const MAX_SEPARATE_POPUPS = 3;
+export const SUMMARY_NOTIFICATION_ID = 'due-summary';
+
+export function summaryNotification(reminders: readonly RaisedReminder[]): DeskNotification {
+  const overdue = reminders.filter((r) => r.overdue).length;
+  const shown = reminders.slice(0, 3).map((r) => r.title).join('; ');
+  return {
+    id: SUMMARY_NOTIFICATION_ID,
+    title: `${reminders.length} follow-ups due${overdue > 0 ? ` (${overdue} overdue)` : ''}`,
+    body: `${shown}${reminders.length > 3 ? '; …' : ''}`,
+    urgency: overdue > 0 ? 'critical' : 'normal',
+  };
+}

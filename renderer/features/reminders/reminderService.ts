@@ -2,7 +2,9 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { DeskHost } from '@shared/host/deskHost';
 import type { DeskDb } from '../../db/deskDb';
 import { nextDueAfter, openFollowUpsDueBy, type FollowUpWithState } from '../../db/followUpsRepo';
-import { describeReminder, shouldPopUp, toNotification, type RaisedReminder } from './dueReminders';
+import {
+  describeReminder, MAX_SEPARATE_POPUPS, shouldPopUp, SUMMARY_NOTIFICATION_ID, summaryNotification, toNotification, type RaisedReminder,
+} from './dueReminders';
 
 /** The longest a timer is armed for: long timers drift across sleep and clock changes. */
 export const MAX_TIMER_MS = 60 * 60 * 1000;
@@ -95,9 +97,14 @@ export class ReminderService {
       if (!fresh.has(id)) await host.withdrawNotification(id);
       else if (fresh.get(id)?.dueAt === old.dueAt) fresh.set(id, old);
     }
-    for (const [id, reminder] of fresh) {
-      if (this.raised.get(id)?.dueAt !== reminder.dueAt) await host.notify(toNotification(reminder));
+    const newlyDue = [...fresh.entries()].filter(([id, r]) => this.raised.get(id)?.dueAt !== r.dueAt).map(([, r]) => r);
+    if (newlyDue.length > MAX_SEPARATE_POPUPS) {
+      // After a weekend off, fifty popups help nobody: one summary, and the cards in the app.
+      await host.notify(summaryNotification(newlyDue));
+    } else {
+      for (const reminder of newlyDue) await host.notify(toNotification(reminder));
     }
+    if (fresh.size === 0) await host.withdrawNotification(SUMMARY_NOTIFICATION_ID);
     this.raised = fresh;
     await host.setBadgeCount(fresh.size);
     this.deps.onRaised([...fresh.values()].sort((a, b) => a.dueAt - b.dueAt));

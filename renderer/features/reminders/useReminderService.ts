@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { navigate } from '../../app/routes';
+import { SUMMARY_NOTIFICATION_ID } from './dueReminders';
 import { ReminderService } from './reminderService';
 
 /**
@@ -29,7 +30,9 @@ export function useReminderService(): void {
     window.addEventListener('focus', recheck);
     window.addEventListener('online', recheck);
     document.addEventListener('visibilitychange', onVisible);
-    const unsubscribeClick = host.onNotificationClick((id) => navigate({ name: 'follow-up', id }));
+    const unsubscribeClick = host.onNotificationClick((id) =>
+      navigate(id === SUMMARY_NOTIFICATION_ID ? { name: 'reminders' } : { name: 'follow-up', id }),
+    );
     return () => {
       service.stop();
       serviceRef.current = null;
