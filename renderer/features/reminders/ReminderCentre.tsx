@@ -6,6 +6,7 @@ import { useDesk, useDeskState } from '../../app/deskContext';
 import { hrefOf } from '../../app/routes';
 import { openFollowUpsDueBy, type FollowUpWithState } from '../../db/followUpsRepo';
 import { FollowUpSummary } from '../followups/FollowUpSummary';
+import { NewFollowUpFromCentre } from './NewFollowUpFromCentre';
 import { QuickActions } from './QuickActions';
 
 type Scope = 'mine' | 'queue' | 'everyone';
@@ -51,6 +52,7 @@ export function ReminderCentre() {
         <a className="button" href={hrefOf({ name: 'arrivals' })}>It has arrived…</a>
         <a className="button" href={hrefOf({ name: 'we-miss-you' })}>We miss you…</a>
       </p>
+      <NewFollowUpFromCentre />
       {sections.map((section) => (
         <section key={section.title} aria-label={section.title} className="panel">
           <h2>{section.title} ({section.rows.length})</h2>
