@@ -1,7 +1,7 @@
 import { displayName, type Patron } from '@shared/domain/patron';
 import { FLAG_LABELS } from '@shared/domain/flags';
 import { DeskError, validationError } from '@shared/errors/deskError';
-import { validationErrorFromZod } from '@shared/errors/zodIssues';
+import { fieldIssuesFromZod, validationErrorFromZod } from '@shared/errors/zodIssues';
 import { flagsForbidding } from '@shared/followups/channelRules';
 import type { FollowUp } from '@shared/followups/followUp';
 import { FollowUpEventBodySchema, type FollowUpEvent, type FollowUpEventBodyInput } from '@shared/followups/followUpEvents';
@@ -13,10 +13,11 @@ import { stampOf, type WriteContext } from './writeContext';
 
 /** Validates one follow-up against its patron (flags that forbid the channel need a reason). */
 function buildFollowUp(ctx: WriteContext, patron: Patron | undefined, input: unknown, index?: number): { followUp: FollowUp; created: FollowUpEvent } {
-  const parsed = FollowUpInputSchema.safeParse(input);
-  if (!parsed.success) throw validationErrorFromZod(parsed.error);
-  const data = parsed.data;
   const prefix = index === undefined ? '' : `${index}.`;
+  const parsed = FollowUpInputSchema.safeParse(input);
+  // In a batch, every issue names the input it came from ("3.reason"), not just some of them.
+  if (!parsed.success) throw validationError(fieldIssuesFromZod(parsed.error).map((i) => ({ ...i, field: `${prefix}${i.field}` })));
+  const data = parsed.data;
   if (!patron) throw validationError([{ field: `${prefix}patronId`, message: 'This patron is not on this desk' }]);
   const stamp = stampOf(ctx);
   const forbidding = flagsForbidding(data.channel, patron.flags, stamp.at);

@@ -2,6 +2,8 @@ import { render, type RenderResult } from '@testing-library/react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
+import type { FollowUp } from '@shared/followups/followUp';
+import type { FollowUpInput } from '@shared/followups/followUpInput';
 import { EMPTY_PATRON_DETAILS, type Patron, type PatronDetailsInput } from '@shared/domain/patron';
 import { DeskError } from '@shared/errors/deskError';
 import type { DeskHost } from '@shared/host/deskHost';
@@ -10,6 +12,7 @@ import { createDeskStore } from '../app/store';
 import { ToastRegion } from '../app/Toast';
 import { DeskDb } from '../db/deskDb';
 import { ensureDesk } from '../db/deskMeta';
+import { createFollowUp } from '../db/followUpsRepo';
 import { createPatron } from '../db/patronsRepo';
 import type { WriteContext } from '../db/writeContext';
 import { PatronPage } from '../features/patrons/PatronPage';
@@ -117,4 +120,44 @@ export function renderWithPatron(services: DeskServices, id: string, panel: (pat
     </>,
     services,
   );
+}
+
+/** Stores a follow-up for a patron (phone, desk queue, due at the desk clock unless overridden). */
+export function arrangeFollowUp(services: DeskServices, patronId: string, overrides: Partial<FollowUpInput> = {}, ctx = writeContextOf(services)): Promise<FollowUp> {
+  return createFollowUp(services.db, ctx, {
+    patronId, reason: 'Book due back', dueAt: services.now(), channel: 'phone', assignee: { kind: 'queue' }, ...overrides,
+  });
+}
+
+/*
+ * Fake timers next to Dexie and fake-indexeddb (vitest 4, jsdom, forks pool), as measured:
+ * - fake-indexeddb runs every request and transaction step on Node's setImmediate (it
+ *   reaches past jsdom for it) and Dexie's promises run on queueMicrotask. Faking either —
+ *   vi.useFakeTimers() with no options fakes setImmediate — makes the first query hang;
+ *   faking nextTick is refused in the forks pool.
+ * - Faking only setTimeout, clearTimeout and Date works. Dexie's liveQuery then needs the
+ *   fake clock for its first run and for change signals (both setTimeout(0)), so a test
+ *   settles with a real setImmediate turn followed by advanceTimersByTimeAsync(0), which
+ *   fires zero-delay fakes without moving the clock.
+ */
+export const DEXIE_SAFE_FAKE_TIMERS = { toFake: ['setTimeout', 'clearTimeout', 'Date'] } satisfies Parameters<typeof vi.useFakeTimers>[0];
+
+/** Node's setImmediate (never faked here; the renderer's types leave Node out). */
+const nodeSetImmediate = (globalThis as unknown as { setImmediate: (callback: () => void) => unknown }).setImmediate;
+
+/** Lets IndexedDB work and zero-delay (fake) timers run, `rounds` times, without moving the fake clock. */
+export async function settle(rounds = 10): Promise<void> {
+  for (let i = 0; i < rounds; i += 1) {
+    await new Promise<void>((resolve) => nodeSetImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(0);
+  }
+}
+
+/** Settles until `done()` holds; fails naming `what` if it never does. */
+export async function settleUntil(done: () => boolean, what: string, maxRounds = 300): Promise<void> {
+  for (let i = 0; i < maxRounds; i += 1) {
+    if (done()) return;
+    await settle(1);
+  }
+  throw new Error(`never happened: ${what}`);
 }

@@ -1,4 +1,5 @@
 import { liveQuery, type Subscription } from 'dexie';
+import { activeClaim } from '@shared/followups/foldFollowUp';
 import type { DeskHost } from '@shared/host/deskHost';
 import type { DeskDb } from '../../db/deskDb';
 import { nextDueAfter, openFollowUpsDueBy, type FollowUpWithState } from '../../db/followUpsRepo';
@@ -108,7 +109,9 @@ export class ReminderService {
     this.raised = fresh;
     await host.setBadgeCount(fresh.size);
     this.deps.onRaised([...fresh.values()].sort((a, b) => a.dueAt - b.dueAt));
-    this.arm(next, at);
+    // Another desk's claim hides a due reminder only until it lapses: wake up then too.
+    const claimEnds = due.flatMap((item) => activeClaim(item.state, at)?.until ?? []);
+    this.arm(claimEnds.length > 0 ? Math.min(next ?? Infinity, ...claimEnds) : next, at);
   }
 
   private arm(next: number | undefined, at: number): void {

@@ -1,0 +1,71 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskDb } from './deskDb';
+
+const T = Date.parse('2026-01-10T09:00:00Z');
+const DAY = 86_400_000;
+const stamp = (at: number) => ({ staff: 'Anna', deskId: 'desk-1', at });
+const opened: Dexie[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** A patron as version 1 stored it: no lastContactAt. */
+const v1Patron = (id: string, createdAt: number) => ({
+  id, branchId: 'local', title: '', firstName: id, lastName: 'Patron', cardNumber: '', phones: [], emails: [], address: '',
+  pronouns: '', language: '', howWeMet: '', contact: { channels: [], bestTimes: [], note: '' }, flags: [], interests: [],
+  stageHistory: [], created: stamp(createdAt), updated: stamp(createdAt), terms: [id],
+});
+const note = (id: string, patronId: string, at: number, extra = {}) => ({ id, patronId, branchId: 'local', body: id, kind: 'note', created: stamp(at), ...extra });
+
+/** Writes a version-1 database with plain Dexie, as a desk that has not updated yet holds it. */
+async function createV1(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ patrons: 'id, cardNumber, *terms', notes: 'id, patronId', requests: 'id, patronId', meta: 'key' });
+  await v1.open();
+  await v1.table('patrons').bulkPut([v1Patron('ada', T), v1Patron('bea', T + DAY)]);
+  await v1.table('notes').bulkPut([
+    note('first', 'ada', T + 2 * DAY),
+    note('latest', 'ada', T + 9 * DAY),
+    note('deleted-later', 'ada', T + 20 * DAY, { deleted: stamp(T + 21 * DAY) }),
+    note('middle', 'ada', T + 5 * DAY),
+  ]);
+  await v1.table('meta').put({ key: 'desk', value: { id: 'desk-1', name: 'Front desk', branchId: 'local' } });
+  v1.close();
+}
+
+describe('schema v1 → v2', () => {
+  it('backfills lastContactAt from the latest (not deleted) note, or creation, and adds the follow-up tables', async () => {
+    const name = `desk-diary-upgrade-${Math.random().toString(36).slice(2)}`;
+    await createV1(name);
+
+    const db = new DeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect((await db.patrons.get('ada'))?.lastContactAt).toBe(T + 9 * DAY);
+    expect((await db.patrons.get('bea'))?.lastContactAt).toBe(T + DAY);
+
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['followUpEvents', 'followUps', 'meta', 'notes', 'patrons', 'requests']);
+    expect(await db.followUps.count()).toBe(0);
+    expect(await db.followUpEvents.count()).toBe(0);
+    // The new indexes answer queries.
+    expect((await db.patrons.where('lastContactAt').below(T + 3 * DAY).toArray()).map((p) => p.id)).toEqual(['bea']);
+    expect(await db.followUps.where('pendingDueAt').below(T).count()).toBe(0);
+    // Nothing else was lost on the way.
+    expect(await db.notes.count()).toBe(4);
+    expect((await db.meta.get('desk'))?.value).toMatchObject({ name: 'Front desk' });
+  });
+
+  it('opens a fresh database straight at version 2', async () => {
+    const db = new DeskDb(`desk-diary-fresh-${Math.random().toString(36).slice(2)}`);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.followUps.schema.indexes.map((i) => i.name).sort()).toEqual(['patronId', 'pendingDueAt']);
+  });
+});
