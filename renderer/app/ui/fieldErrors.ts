@@ -14,7 +14,7 @@ export function toFieldErrors(issues: readonly FieldIssue[]): FieldErrors {
  * Runs a save and turns a validation error into per-field messages; any other error
  * becomes the form-level message. Returns true when the save succeeded.
  */
-export function useSubmit() {
+export function useSubmit(failure = 'Not saved') {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,16 +29,16 @@ export function useSubmit() {
     } catch (err) {
       if (isDeskError(err, 'validation') && err.issues.length > 0) {
         setErrors(toFieldErrors(err.issues));
-        setFormError(`Not saved: ${err.issues.length === 1 ? 'one field needs' : `${err.issues.length} fields need`} attention.`);
+        setFormError(`${failure}: ${err.issues.length === 1 ? 'one field needs' : `${err.issues.length} fields need`} attention.`);
       } else {
         setErrors({});
-        setFormError(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+        setFormError(`${failure}: ${err instanceof Error ? err.message : String(err)}`);
       }
       return false;
     } finally {
       setBusy(false);
     }
-  }, []);
+  }, [failure]);
 
   const clear = useCallback(() => {
     setErrors({});

@@ -22,7 +22,7 @@ export function WeMissYouPage() {
   const [name, setName] = useState(() => `We miss you — ${format(now(), 'MMM yyyy')}`);
   const [when, setWhen] = useState('tomorrow 10:00');
   const [message, setMessage] = useState("We haven't seen you for a while and wanted to say hello: here is what's new…");
-  const search = useSubmit();
+  const search = useSubmit('Could not search');
   const create = useSubmit();
 
   async function find(e: FormEvent) {
