@@ -33,3 +33,15 @@ export async function launchChromium(): Promise<Browser> {
   assertChromiumInstalled();
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
+
+/** One Chromium for a test file: launched before its tests, closed after. Read `.browser` inside tests. */
+export function chromiumForThisFile(hooks: { beforeAll: (fn: () => Promise<void>, timeout?: number) => void; afterAll: (fn: () => Promise<void>) => void }): { browser: Browser } {
+  const holder = {} as { browser: Browser };
+  hooks.beforeAll(async () => {
+    holder.browser = await launchChromium();
+  });
+  hooks.afterAll(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
+}

@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium';
+import { chromiumForThisFile } from './chromium';
 import { createPatron, openDesk, search } from './deskPage';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForThisFile({ beforeAll, afterAll });
 
 async function optionNames(page: Page): Promise<string[]> {
   const listbox = page.getByRole('listbox', { name: 'Matching patrons' });
@@ -21,7 +14,7 @@ async function optionNames(page: Page): Promise<string[]> {
 
 describe('desk diary in Chromium', () => {
   it('keeps a patron, contact preferences, a flag, an alert and a note across a reload, and shows the alert on open', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Anna');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Anna');
     await createPatron(page, { title: 'Prof.', firstName: 'Yvonne', lastName: 'Yates', cardNumber: '21000001', phone: '020 7946 0001', email: 'y.yates@uni.example' });
 
     const contact = page.getByRole('region', { name: 'How to contact' });
@@ -75,7 +68,7 @@ describe('desk diary in Chromium', () => {
   });
 
   it('finds patrons as you type, ignoring accents and case, by name, phone and email', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Ben');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Ben');
     await createPatron(page, { firstName: 'José', lastName: 'Núñez', phone: '+44 20 7946 0958', email: 'jose.nunez@example.org' });
     await createPatron(page, { firstName: 'Greta', lastName: 'Müller' });
     await createPatron(page, { firstName: 'Joseph', lastName: 'Smith' });
@@ -100,7 +93,7 @@ describe('desk diary in Chromium', () => {
   });
 
   it('opens the card holder directly when a card number is scanned (digits + Enter)', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Cleo');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Cleo');
     await createPatron(page, { firstName: 'Ada', lastName: 'Lovelace', cardNumber: '29384756' });
     await createPatron(page, { firstName: 'Alan', lastName: 'Turing', cardNumber: '29384757' });
     await page.getByRole('link', { name: 'Desk Diary' }).click();
@@ -115,7 +108,7 @@ describe('desk diary in Chromium', () => {
   });
 
   it('refuses an invalid email with a message beside it and leaves the stored patron unchanged', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Dev');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Dev');
     await createPatron(page, { firstName: 'Maria', lastName: 'Silva', email: 'maria@example.org' });
     await page.getByRole('link', { name: 'Edit details' }).click();
     await page.getByLabel('Last name').fill('Silva-Santos');
@@ -136,7 +129,7 @@ describe('desk diary in Chromium', () => {
   });
 
   it('hands the desk to a colleague in two clicks and stamps their name on new notes', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Eve');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Eve');
     await page.getByRole('button', { name: 'Staff: Eve' }).click();
     await page.getByRole('menuitem', { name: 'Someone else…' }).click();
     await page.getByLabel('Someone else: your name').fill('Femi');

@@ -1,18 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { launchChromium } from './chromium';
+import { chromiumForThisFile } from './chromium';
 import { createPatron, openDesk } from './deskPage';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumForThisFile({ beforeAll, afterAll });
 
 /** Records every Web Notification the page shows, so the test can see the OS popup was asked for. */
 async function spyOnNotifications(context: BrowserContext): Promise<void> {
@@ -37,7 +30,7 @@ function shownNotifications(page: Page) {
 
 describe('follow-ups in Chromium', () => {
   it('pops up a due follow-up (Web Notification + toast), logs "no answer", then "done — reached" shows in the timeline', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Anna');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Anna');
     await spyOnNotifications(context);
     await page.clock.install();
     await page.reload();
@@ -78,7 +71,7 @@ describe('follow-ups in Chromium', () => {
   });
 
   it('"it has arrived" creates one follow-up per requester through each one\'s preferred channel', async () => {
-    const { context, page } = await openDesk(browser, baseUrl, 'Ben');
+    const { context, page } = await openDesk(chromium.browser, baseUrl, 'Ben');
     const resource = 'Journal of Desk Studies (trial)';
 
     await createPatron(page, { firstName: 'Priya', lastName: 'Shah', email: 'priya@uni.example', phone: '020 7946 1111' });
