@@ -21,11 +21,14 @@ export interface SeedResult {
   totalMs: number;
 }
 
-export type IndexVariant = 'real' | 'noTerms' | 'noCardNumber' | 'noSecondary';
-
-export interface IndexCostRow {
-  variant: IndexVariant;
+/** 'real schema', 'without <index>' (one per secondary index), 'primary key only'. */
+export interface IndexVariantSpec {
+  variant: string;
+  /** The patrons store's Dexie schema string. */
   schema: string;
+}
+
+export interface IndexCostRow extends IndexVariantSpec {
   rows: number;
   /** One figure per round, rows/s. */
   rowsPerSec: number[];
@@ -69,7 +72,9 @@ export interface KeystrokeTiming {
   frameMs: number;
   /** A task after that frame (paint has happened). */
   paintedMs: number;
-  /** The app's IndexedDB search transaction: from the keystroke to its complete event. */
+  /** The app's search: keystroke → its cursor opened on the patrons index (React + useLiveQuery scheduling). */
+  queryStartMs: number | null;
+  /** The app's search: keystroke → its IndexedDB transaction complete. */
   txMs: number | null;
   rendered?: string[];
 }

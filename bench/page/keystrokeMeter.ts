@@ -1,0 +1,114 @@
+import type { KeystrokeTiming } from '../shared/protocol';
+import { readResults, showsExactly } from './resultLabels';
+import { afterPaint } from './timing';
+
+/**
+ * Measures one keystroke in the running app, in the page: t0 is the keystroke's first
+ * event (capture-phase keydown, or beforeinput/input for text a keyboard layout cannot
+ * type, e.g. "ü" arrives as an IME commit). Completion is the search box showing exactly
+ * the expected results (MutationObserver on the search box), or, when the expected list
+ * is the one already on screen (nothing in the DOM changes), the app's own IndexedDB read
+ * on `patrons` completing (its transaction's complete event). Then the next frame, then a task after it.
+ */
+interface Armed {
+  expected: string[];
+  mode: 'dom' | 'tx';
+  t0?: number;
+  firstEvent?: string;
+  queryStartMs?: number;
+  txMs?: number;
+  finished: boolean;
+  result: Promise<KeystrokeTiming>;
+  resolve: (t: KeystrokeTiming) => void;
+}
+
+let armed: Armed | undefined;
+let root: Element | undefined;
+
+function finish(a: Armed, doneAt: number): void {
+  if (a.finished || a.t0 === undefined) return;
+  a.finished = true;
+  const t0 = a.t0;
+  const settle = a.mode === 'tx' ? new Promise<void>((r) => setTimeout(r, 0)) : Promise.resolve();
+  void settle.then(afterPaint).then(({ frameMs, paintedMs }) => {
+    a.resolve({
+      ok: true,
+      mode: a.mode,
+      firstEvent: a.firstEvent ?? '',
+      doneMs: doneAt - t0,
+      frameMs: frameMs - t0,
+      paintedMs: paintedMs - t0,
+      queryStartMs: a.queryStartMs ?? null,
+      txMs: a.txMs ?? null,
+    });
+  });
+}
+
+function onFirstEvent(e: Event): void {
+  if (armed && armed.t0 === undefined) {
+    armed.t0 = performance.now();
+    armed.firstEvent = e.type;
+  }
+}
+
+/**
+ * Dexie binds IDBDatabase#transaction when the database opens, so the app's reads are
+ * observed where they start instead: the first cursor (or getAll) on a `patrons` index
+ * after the keystroke is the app's search; its transaction's complete event ends it.
+ */
+function patchIndexReads(): void {
+  const proto = IDBIndex.prototype as unknown as Record<'openCursor' | 'getAll', (...args: unknown[]) => IDBRequest>;
+  for (const method of ['openCursor', 'getAll'] as const) {
+    const original = proto[method];
+    proto[method] = function patched(this: IDBIndex, ...args: unknown[]): IDBRequest {
+      const request = Reflect.apply(original, this, args) as IDBRequest;
+      const a = armed;
+      if (a && a.t0 !== undefined && a.queryStartMs === undefined && this.objectStore.name === 'patrons') {
+        const t0 = a.t0;
+        a.queryStartMs = performance.now() - t0;
+        request.transaction?.addEventListener('complete', () => {
+          const now = performance.now();
+          a.txMs = now - t0;
+          if (a.mode === 'tx') finish(a, now);
+        });
+      }
+      return request;
+    };
+  }
+}
+
+export function install(): void {
+  if (root) return;
+  const box = document.querySelector('[role="search"]');
+  if (!box) throw new Error('The search box is not on the page');
+  root = box;
+  for (const type of ['keydown', 'beforeinput', 'input']) window.addEventListener(type, onFirstEvent, { capture: true });
+  patchIndexReads();
+  new MutationObserver(() => {
+    const a = armed;
+    if (a && a.mode === 'dom' && a.t0 !== undefined && !a.finished && showsExactly(box, a.expected)) finish(a, performance.now());
+  }).observe(box, { childList: true, subtree: true, characterData: true });
+}
+
+/** Call before the keystroke. `mode` 'tx' when the expected list is already on screen. */
+export function arm(expected: string[], mode: 'dom' | 'tx', timeoutMs: number): void {
+  let resolve!: (t: KeystrokeTiming) => void;
+  const result = new Promise<KeystrokeTiming>((r) => (resolve = r));
+  const a: Armed = { expected, mode, finished: false, result, resolve };
+  armed = a;
+  setTimeout(() => {
+    if (a.finished) return;
+    a.finished = true;
+    const nan = Number.NaN;
+    resolve({ ok: false, mode, firstEvent: a.firstEvent ?? '', doneMs: nan, frameMs: nan, paintedMs: nan, queryStartMs: a.queryStartMs ?? null, txMs: a.txMs ?? null, rendered: root ? readResults(root).labels : [] });
+  }, timeoutMs);
+}
+
+export function result(): Promise<KeystrokeTiming> {
+  if (!armed) throw new Error('arm() first');
+  return armed.result;
+}
+
+export function shown(): string[] {
+  return root ? readResults(root).labels : [];
+}
