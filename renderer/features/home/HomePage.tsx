@@ -5,7 +5,10 @@ import { useDesk } from '../../app/deskContext';
 import { hrefOf } from '../../app/routes';
 import { readRecentPatronIds } from '../../db/deskMeta';
 
-/** The start screen: the search box is in the header; here, who was opened recently at this desk. */
+/**
+ * The start screen: the search box is in the header; here, who was opened recently at this
+ * desk. (No patron count: counting 100k rows holds up the first search by ~300 ms; see bench/RESULTS.md.)
+ */
 export function HomePage() {
   const { db } = useDesk();
   const recent = useLiveQuery(async () => {
@@ -13,7 +16,6 @@ export function HomePage() {
     const rows = await db.patrons.bulkGet(ids);
     return rows.filter((p): p is Patron => p !== undefined);
   }, [db]);
-  const count = useLiveQuery(() => db.patrons.count(), [db]);
 
   return (
     <section className="page" aria-labelledby="home-title">
@@ -30,7 +32,6 @@ export function HomePage() {
           </ul>
         </>
       )}
-      {count !== undefined && <p className="muted">{count.toLocaleString()} patrons on this desk.</p>}
     </section>
   );
 }
