@@ -1,9 +1,14 @@
 import { indexVariants, termsCost, writeNotes, writePatrons } from '../page/indexCost';
 import { prepareLastNameDb, queryBaselines } from '../page/baselines';
+import { beginIdle, endIdle, missYou, reminderLateness, startReminders, stopReminders } from '../page/reminders';
 import { seed, seedStatus } from '../page/seed';
 
-/** The bench page's API, called by bench/run.ts through page.evaluate. */
-export const deskBench = { seedStatus, seed, indexVariants, termsCost, writePatrons, writeNotes, prepareLastNameDb, queryBaselines };
+/** The bench page's API, called by bench/run.ts and bench/reminders.ts through page.evaluate. */
+export const deskBench = {
+  seedStatus, seed, indexVariants, termsCost, writePatrons, writeNotes, prepareLastNameDb, queryBaselines,
+  // Issue 3, bench/reminders.ts
+  missYou, startReminders, reminderLateness, beginIdle, endIdle, stopReminders,
+};
 export type DeskBenchApi = typeof deskBench;
 
 declare global {

@@ -91,3 +91,40 @@ export interface ColdStartTiming {
   resultPaintedMs: number;
   error?: string;
 }
+
+/** "We miss you" (bench/page/reminders.ts): one sample per round. */
+export interface MissYouResult {
+  patrons: number;
+  /** Patrons patronsNotSeenFor(db, 12, now) returned. */
+  qualified: number;
+  created: number;
+  listMs: number[];
+  createMs: number[];
+}
+
+export interface ReminderLatenessResult {
+  pending: number;
+  near: number;
+  /** Writing the pending and near-due follow-ups (two createFollowUps calls). */
+  setupMs: number;
+  /** notify time − due time of each near-due follow-up that popped up. */
+  latenessMs: number[];
+  /** Near-due follow-ups raised only inside a summary popup (lateness taken from onRaised). */
+  viaSummary: number;
+  missing: number;
+  notifyCalls: number;
+  armedTimers: number;
+  watchdogMs: number;
+  queriesSoFar: number;
+}
+
+/** The idle window: nothing due, the service running. */
+export interface ReminderIdleResult {
+  /** Calls of db.followUps.where (each service query makes one). */
+  queries: number;
+  /** Reconciliations (onRaised calls: live-query emissions, timer and watchdog checks). */
+  reconciliations: number;
+  longTasks: number;
+  longTaskMs: number;
+  armedTimers: number;
+}
