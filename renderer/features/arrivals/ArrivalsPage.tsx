@@ -45,7 +45,8 @@ function ArrivalPreview({ resource, requests }: { resource: string; requests: Pa
   const { db, now } = useDesk();
   const ctx = useWriteContext();
   const deskName = useDeskState((s) => s.desk?.name) ?? 'desk';
-  const patrons = useLiveQuery(() => db.patrons.bulkGet(requests.map((r) => r.patronId)), [db, requests]) ?? [];
+  const loaded = useLiveQuery(() => db.patrons.bulkGet(requests.map((r) => r.patronId)), [db, requests]);
+  const patrons = loaded ?? [];
   const [when, setWhen] = useState('in 15 min');
   const { formError, busy, submit } = useSubmit();
   const at = now();
@@ -71,6 +72,7 @@ function ArrivalPreview({ resource, requests }: { resource: string; requests: Pa
     if (ok) navigate({ name: 'reminders' });
   }
 
+  if (loaded === undefined) return <p role="status">Looking up who asked…</p>;
   return (
     <section className="panel" aria-label={`Who asked for ${resource}`}>
       <h2>Who asked for “{resource}”</h2>

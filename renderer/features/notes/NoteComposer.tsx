@@ -17,11 +17,18 @@ export function NoteComposer({ patronId }: { patronId: string }) {
   const { errors, formError, busy, submit } = useSubmit();
 
   async function save() {
+    const typed = { body, isAlert, expiresOn };
     const input = { body, kind: isAlert ? 'alert' : 'note', ...(isAlert && expiresOn ? { expiresOn } : {}) };
-    if (await submit(() => addNote(db, ctx, patronId, input))) {
-      setBody('');
-      setIsAlert(false);
-      setExpiresOn('');
+    // Clear at once so the next note can be typed while this one saves; a fast typist's
+    // next words must never be wiped by the previous save finishing.
+    setBody('');
+    setIsAlert(false);
+    setExpiresOn('');
+    if (!(await submit(() => addNote(db, ctx, patronId, input)))) {
+      // Not saved: put the text back, unless something new was typed meanwhile.
+      setBody((current) => (current === '' ? typed.body : current));
+      setIsAlert((current) => current || typed.isAlert);
+      setExpiresOn((current) => current || typed.expiresOn);
     }
   }
 
