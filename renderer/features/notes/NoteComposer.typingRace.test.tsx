@@ -14,7 +14,7 @@ describe('NoteComposer while a save is in flight', UI_TEST, () => {
     services.db.notes.add = (async (...args: Parameters<typeof realAdd>) => {
       await gate;
       return realAdd(...args);
-    }) as typeof realAdd;
+    }) as unknown as typeof realAdd;
 
     renderPatronPage(services, patronId);
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
@@ -36,7 +36,7 @@ describe('NoteComposer while a save is in flight', UI_TEST, () => {
     await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
     services.db.notes.add = (async () => {
       throw new Error('The disk is full');
-    }) as typeof services.db.notes.add;
+    }) as unknown as typeof services.db.notes.add;
     const user = userEvent.setup();
     const box = screen.getByLabelText('New note');
     await user.type(box, 'Lost patron note{Enter}');
