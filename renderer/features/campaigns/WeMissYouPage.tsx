@@ -12,6 +12,8 @@ import { createFollowUps } from '../../db/followUpsRepo';
 import { newId } from '../../db/ids';
 import { whenOrThrow, WhenInput } from '../followups/WhenInput';
 
+const PAGE = 200;
+
 /** "We miss you": find who we haven't seen for N months, review the list, create the follow-ups as one campaign. */
 export function WeMissYouPage() {
   const { db, now } = useDesk();
@@ -19,6 +21,8 @@ export function WeMissYouPage() {
   const [months, setMonths] = useState('12');
   const [found, setFound] = useState<Patron[] | null>(null);
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
+  // Tens of thousands of rows would freeze the page: review them a page at a time.
+  const [shown, setShown] = useState(PAGE);
   const [name, setName] = useState(() => `We miss you — ${format(now(), 'MMM yyyy')}`);
   const [when, setWhen] = useState('tomorrow 10:00');
   const [message, setMessage] = useState("We haven't seen you for a while and wanted to say hello: here is what's new…");
@@ -32,6 +36,7 @@ export function WeMissYouPage() {
       if (!Number.isInteger(n) || n < 1 || n > 120) throw new Error('Months must be a whole number from 1 to 120');
       setFound(await patronsNotSeenFor(db, n, now()));
       setUnticked(new Set());
+      setShown(PAGE);
     });
   }
 
@@ -62,7 +67,7 @@ export function WeMissYouPage() {
         <section className="panel" aria-label="Campaign">
           <p role="status">{found.length} patrons with no contact for {months} months (do-not-contact left out); {chosen.length} ticked.</p>
           <ul className="campaign-list" aria-label="Patrons to contact">
-            {found.map((p) => (
+            {found.slice(0, shown).map((p) => (
               <li key={p.id}>
                 <label>
                   <input type="checkbox" checked={!unticked.has(p.id)} onChange={() => setUnticked((s) => { const n = new Set(s); if (n.has(p.id)) n.delete(p.id); else n.add(p.id); return n; })} />
@@ -71,6 +76,11 @@ export function WeMissYouPage() {
               </li>
             ))}
           </ul>
+          {found.length > shown && (
+            <button type="button" onClick={() => setShown(shown + PAGE)}>
+              Show {Math.min(PAGE, found.length - shown)} more (of {found.length - shown} not shown, all ticked unless unticked)
+            </button>
+          )}
           <Field label="Campaign name">{(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}</Field>
           <WhenInput label="Contact them from" value={when} onChange={setWhen} now={now()} />
           <Field label="Message">{(p) => <textarea {...p} rows={2} value={message} onChange={(e) => setMessage(e.target.value)} />}</Field>
