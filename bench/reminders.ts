@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { parseArgs } from './node/args';
@@ -7,6 +7,7 @@ import { openBenchPage } from './node/benchPage';
 import { assertChromium, chromiumVersion, clearOriginStorage, launchBrowser } from './node/browser';
 import { buildAll } from './node/build';
 import { PROFILES, RESULTS } from './node/paths';
+import { createRunLog } from './node/runLog';
 import { startServer, type BenchServer } from './node/server';
 import { median, summarize } from './shared/stats';
 
@@ -25,7 +26,7 @@ const ROUNDS = 3;
 const IDLE_S = 20;
 
 const started = Date.now();
-const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s, load ${(loadavg()[0] ?? Number.NaN).toFixed(1)}] ${msg}`);
+const { log } = createRunLog();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const f1 = (ms: number) => ms.toFixed(1);
 

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { Patron } from '../shared/domain/patron';
@@ -16,6 +16,7 @@ import { startServer, type BenchServer } from './node/server';
 import { runTypeahead } from './node/typeahead';
 import { openBenchPage } from './node/benchPage';
 import { runIndexCost } from './node/indexCost';
+import { createRunLog } from './node/runLog';
 import { BENCH_BASE } from './shared/constants';
 
 /**
@@ -26,14 +27,7 @@ import { BENCH_BASE } from './shared/constants';
  */
 const COLD_QUERY = 'muller';
 const started = Date.now();
-/** Other work on the machine skews every figure: each log line notes the 1-minute load average. */
-const loads: Array<{ atS: number; load1: number; what: string }> = [];
-const log = (msg: string) => {
-  const atS = (Date.now() - started) / 1000;
-  const load1 = loadavg()[0] ?? Number.NaN;
-  if (!msg.startsWith('  ')) loads.push({ atS, load1, what: msg });
-  console.log(`[${atS.toFixed(0).padStart(4)} s, load ${load1.toFixed(1)}] ${msg}`);
-};
+const { log, loads } = createRunLog();
 
 let server: BenchServer | undefined;
 let context: BrowserContext | undefined;
