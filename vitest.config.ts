@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
-          include: ['renderer/**/*.test.{ts,tsx}'],
+          include: ['renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
           setupFiles: ['renderer/test/setup.ts'],
         },
       },

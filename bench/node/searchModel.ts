@@ -1,13 +1,13 @@
 import { displayName, type Patron } from '../../shared/domain/patron';
-import { leadingToken, matchesAllTokens, parseSearchQuery } from '../../shared/search/searchKeys';
+import { matchesAllTokens, planSearch } from '../../shared/search/searchKeys';
 
 /**
  * What the app's searchPatrons() returns for a query, computed in Node from the same
  * generated patrons, so the type-ahead bench knows which results to wait for without
  * reading the browser's database (which would warm exactly the pages being measured).
  *
- * It mirrors `patrons.where('terms').startsWith(lead).distinct().filter(others).limit(20)`:
- * a multi-entry index ordered by (term, primary key) in IndexedDB's code-unit string order.
+ * It follows the same shared plan (planSearch) as renderer/db/patronSearch.ts, walking a
+ * multi-entry index ordered by (term, primary key) in IndexedDB's code-unit string order.
  * A mismatch shows up in the bench as a timed-out keystroke with the rendered list.
  */
 export interface ExpectedResults {
@@ -54,26 +54,35 @@ export class SearchModel {
     return lo;
   }
 
-  /** The patrons searchPatrons(raw) returns, and how many index entries its cursor visits. */
-  search(raw: string, limit = RESULT_LIMIT): { patrons: Patron[]; scanned: number } {
-    const query = parseSearchQuery(raw);
-    const lead = leadingToken(query);
-    if (lead === undefined) return { patrons: [], scanned: 0 };
-    const others = query.tokens.filter((t) => t !== lead);
+  /** Walks a prefix range in index order, each patron once, keeping those `keep` accepts. */
+  private walk(prefix: string, keep: (p: Patron) => boolean, limit: number): { patrons: Patron[]; scanned: number } {
     const seen = new Set<number>();
     const found: Patron[] = [];
-    let i = this.lowerBound(lead);
     let scanned = 0;
-    for (; i < this.terms.length && found.length < limit; i++) {
-      if (!(this.terms[i] ?? '').startsWith(lead)) break;
+    for (let i = this.lowerBound(prefix); i < this.terms.length && found.length < limit; i++) {
+      if (!(this.terms[i] ?? '').startsWith(prefix)) break;
       scanned++;
       const owner = this.owners[i]!;
       if (seen.has(owner)) continue;
       seen.add(owner);
       const p = this.patrons[owner]!;
-      if (others.length === 0 || matchesAllTokens(p.terms, others)) found.push(p);
+      if (keep(p)) found.push(p);
     }
     return { patrons: found, scanned };
+  }
+
+  /** The patrons searchPatrons(raw) returns, and how many index entries its walks visit. */
+  search(raw: string, limit = RESULT_LIMIT): { patrons: Patron[]; scanned: number } {
+    const plan = planSearch(raw);
+    if (plan.kind === 'none') return { patrons: [], scanned: 0 };
+    let scanned = 0;
+    if (plan.whole !== undefined) {
+      const whole = this.walk(plan.whole, () => true, limit);
+      if (whole.patrons.length > 0) return whole;
+      scanned = whole.scanned;
+    }
+    const rest = this.walk(plan.prefix, (p) => plan.tokens.length === 1 || matchesAllTokens(p.terms, plan.tokens), limit);
+    return { patrons: rest.patrons, scanned: scanned + rest.scanned };
   }
 
   expected(raw: string): ExpectedResults {

@@ -53,12 +53,12 @@ function onFirstEvent(e: Event): void {
 
 /**
  * Dexie binds IDBDatabase#transaction when the database opens, so the app's reads are
- * observed where they start instead: the first cursor (or getAll) on a `patrons` index
+ * observed where they start instead: the first cursor (or getAll/getAllKeys) on a `patrons` index
  * after the keystroke is the app's search; its transaction's complete event ends it.
  */
 function patchIndexReads(): void {
-  const proto = IDBIndex.prototype as unknown as Record<'openCursor' | 'getAll', (...args: unknown[]) => IDBRequest>;
-  for (const method of ['openCursor', 'getAll'] as const) {
+  const proto = IDBIndex.prototype as unknown as Record<'openCursor' | 'getAll' | 'getAllKeys', (...args: unknown[]) => IDBRequest>;
+  for (const method of ['openCursor', 'getAll', 'getAllKeys'] as const) {
     const original = proto[method];
     proto[method] = function patched(this: IDBIndex, ...args: unknown[]): IDBRequest {
       const request = Reflect.apply(original, this, args) as IDBRequest;

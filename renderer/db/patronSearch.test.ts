@@ -106,3 +106,38 @@ describe('searchPatrons results', () => {
     expect(await names('anna zed', 2)).toEqual(['Anna Zed', 'Annabel Zed']);
   });
 });
+
+describe('searchPatrons with several words', () => {
+  it('needs two words to start two different words of the name', async () => {
+    await arrangePatron(services, { firstName: 'John', lastName: 'Smith' });
+    await arrangePatron(services, { firstName: 'Joanna', lastName: 'Jones' });
+    expect(await names('jo jon')).toEqual(['Joanna Jones']);
+    expect(await names('o jo')).toEqual([]);
+  });
+
+  it('finds a name with an apostrophe typed with or without it', async () => {
+    await arrangePatron(services, { firstName: 'Siobhán', lastName: "O'Brien" });
+    expect(await names("o'bri")).toEqual(["Siobhán O'Brien"]);
+    expect(await names('obrien')).toEqual([]);
+    expect(await names('siob o')).toEqual(["Siobhán O'Brien"]);
+  });
+
+  it('reads a card or an address typed as one string whole, else word by word', async () => {
+    await arrangePatron(services, { firstName: 'Sue', lastName: 'Park', cardNumber: 'LIB-00541', emails: [{ label: 'personal', address: 'brown.mavis@example.org' }] });
+    await arrangePatron(services, { firstName: 'Mary', lastName: 'Brown' });
+    // "brown.ma" starts Sue's address, so the address wins; "brown.mar" starts none, so the names answer.
+    expect(await names('brown.ma')).toEqual(['Sue Park']);
+    expect(await names('brown.mar')).toEqual(['Mary Brown']);
+    expect(await names('lib-005')).toEqual(['Sue Park']);
+    expect(await names('park 0054')).toEqual(['Sue Park']);
+  });
+
+  it('walks past non-matching patrons in the pair range until the limit', async () => {
+    for (let i = 0; i < 30; i++) await arrangePatron(services, { firstName: 'Jo', lastName: `Smith${String.fromCharCode(97 + (i % 26))}` });
+    await arrangePatron(services, { firstName: 'Jack', lastName: 'Smoke' });
+    const found = await searchPatrons(services.db, 'jo sm', 5);
+    expect(found).toHaveLength(5);
+    expect(found.every((p) => p.firstName === 'Jo')).toBe(true);
+    expect(await names('ja sm')).toEqual(['Jack Smoke']);
+  });
+});

@@ -46,7 +46,7 @@ describe('schema v1 → v2', () => {
     const db = new DeskDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.patrons.get('ada'))?.lastContactAt).toBe(T + 9 * DAY);
     expect((await db.patrons.get('bea'))?.lastContactAt).toBe(T + DAY);
 
@@ -61,11 +61,32 @@ describe('schema v1 → v2', () => {
     expect((await db.meta.get('desk'))?.value).toMatchObject({ name: 'Front desk' });
   });
 
-  it('opens a fresh database straight at version 2', async () => {
+  it('opens a fresh database straight at the latest version', async () => {
     const db = new DeskDb(`desk-diary-fresh-${Math.random().toString(36).slice(2)}`);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.followUps.schema.indexes.map((i) => i.name).sort()).toEqual(['patronId', 'pendingDueAt']);
+  });
+});
+
+describe('schema v2 → v3', () => {
+  it('rebuilds every patron\'s search terms with the name-pair keys, so "jo sm" finds old records', async () => {
+    const name = `desk-diary-upgrade3-${Math.random().toString(36).slice(2)}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
+      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
+    });
+    await v2.open();
+    await v2.table('patrons').put({ ...v1Patron('p1', T), firstName: 'Joan', lastName: 'Smith', terms: ['joan', 'smith'], lastContactAt: T });
+    v2.close();
+
+    const db = new DeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.patrons.get('p1'))?.terms.sort()).toEqual(['\u0001jsmith', '\u0001sjoan', 'joan', 'smith']);
+    expect((await db.patrons.where('terms').startsWith('\u0001jsm').primaryKeys())).toEqual(['p1']);
   });
 });

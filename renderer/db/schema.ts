@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { Note } from '@shared/domain/note';
 import type { Patron } from '@shared/domain/patron';
+import { patronSearchTerms } from '@shared/search/searchKeys';
 
 /**
  * Every schema version the desk database has had, oldest first. Never edit a published
@@ -32,6 +33,15 @@ export function applySchema(db: Dexie): void {
       followUpEvents: 'id, followUpId, patronId',
     })
     .upgrade(backfillLastContact);
+  // v3: the same indexes; search terms gain the name-pair keys (searchKeys.namePairKeys).
+  db.version(3).upgrade(rebuildSearchTerms);
+}
+
+/** v3: recompute every patron's folded search keys from its details. */
+async function rebuildSearchTerms(tx: Transaction): Promise<void> {
+  await tx.table<Patron>('patrons').toCollection().modify((p) => {
+    p.terms = patronSearchTerms(p);
+  });
 }
 
 /** v2: a patron's last contact is their latest note, or when they were first recorded. */

@@ -9,7 +9,9 @@ import { phoneSearchKeys } from './phoneKeys';
  */
 export function patronSearchTerms(p: Pick<PatronDetails, 'firstName' | 'lastName' | 'cardNumber' | 'phones' | 'emails'>): string[] {
   const terms = new Set<string>();
-  for (const word of wordTokens(foldForSearch(`${p.firstName} ${p.lastName}`))) terms.add(word);
+  const words = [...new Set(wordTokens(foldForSearch(`${p.firstName} ${p.lastName}`)))];
+  for (const word of words) terms.add(word);
+  for (const key of namePairKeys(words)) terms.add(key);
   if (p.cardNumber !== '') {
     const card = foldForSearch(p.cardNumber);
     terms.add(card);
@@ -21,6 +23,22 @@ export function patronSearchTerms(p: Pick<PatronDetails, 'firstName' | 'lastName
   for (const phone of p.phones) for (const key of phoneSearchKeys(phone.number)) terms.add(key);
   for (const email of p.emails) terms.add(foldForSearch(email.address));
   return [...terms];
+}
+
+/** Starts a name-pair key in `terms`; folded query tokens never contain it. */
+export const PAIR_MARK = '\u0001';
+
+/**
+ * One key per ordered pair of different name words: the first letter of one and the whole
+ * other ("Joan Smith" → "␁jsmith", "␁sjoan"). A two-word query "jo sm" is then one prefix
+ * range, "␁jsm", holding only patrons with both a j… word and an sm… word, instead of a
+ * walk over every "jo…" patron (bench/RESULTS.md). Keys are deduplicated, so a name of n
+ * words adds at most n × (n − 1).
+ */
+export function namePairKeys(words: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const a of words) for (const b of words) if (a !== b) keys.add(`${PAIR_MARK}${a[0]}${b}`);
+  return [...keys];
 }
 
 /** A parsed type-ahead query: the tokens every match must have a term starting with. */
@@ -49,6 +67,44 @@ export function parseSearchQuery(raw: string): SearchQuery {
 /** True when every query token is a prefix of at least one of the terms. */
 export function matchesAllTokens(terms: readonly string[], tokens: readonly string[]): boolean {
   return tokens.every((t) => terms.some((term) => term.startsWith(t)));
+}
+
+const LETTERS_ONLY = /^\p{L}+$/u;
+
+/**
+ * How the type-ahead reads the `terms` index for a query. Every step is a prefix range
+ * walked in index order, each patron once, up to the result limit:
+ * - one token: its range;
+ * - several tokens typed as one string ("lib-0054", "brown.ma"): the whole string first,
+ *   a card or an email address starting with it; only if none does, as separate words;
+ * - several words: the name-pair range of the two longest words (each must start a
+ *   different word of the name), every token checked on the record;
+ * - otherwise (a word and digits, "smith 0207"): the longest token's range, every token
+ *   checked on the record.
+ */
+export type SearchPlan =
+  | { kind: 'none' }
+  | { kind: 'prefix'; prefix: string; whole?: string; tokens: string[] };
+
+export function planSearch(raw: string): SearchPlan {
+  const { tokens } = parseSearchQuery(raw);
+  if (tokens.length === 0) return { kind: 'none' };
+  if (tokens.length === 1) return { kind: 'prefix', prefix: tokens[0]!, tokens };
+  const text = raw.trim();
+  const whole = /\s/.test(text) ? undefined : foldForSearch(text);
+  const words = tokens.filter((t) => LETTERS_ONLY.test(t)).sort((a, b) => b.length - a.length);
+  const prefix = words.length >= 2 ? `${PAIR_MARK}${words[1]![0]}${words[0]}` : leadingToken({ tokens })!;
+  return { kind: 'prefix', prefix, tokens, ...(whole === undefined ? {} : { whole }) };
+}
+
+/**
+ * Whether a patron with these terms is a result of the plan, ignoring the limit: the pure
+ * statement of what searchPatrons() finds, for tests and the bench's model.
+ */
+export function planMatches(plan: SearchPlan, terms: readonly string[], wholeFoundAny: boolean): boolean {
+  if (plan.kind === 'none') return false;
+  if (plan.whole !== undefined && wholeFoundAny) return terms.some((t) => t.startsWith(plan.whole!));
+  return terms.some((t) => t.startsWith(plan.prefix)) && matchesAllTokens(terms, plan.tokens);
 }
 
 /** The token to drive the index scan with: the longest is usually the most selective. */
