@@ -4,6 +4,8 @@ import type { FollowUp } from '@shared/followups/followUp';
 import type { FollowUpEvent } from '@shared/followups/followUpEvents';
 import type { Patron } from '@shared/domain/patron';
 import type { PatronRequest } from '@shared/domain/request';
+import { outboxMiddleware } from '../sync/outboxMiddleware';
+import type { OutboxRow, RejectedRow, SyncStateRow } from '../sync/syncTables';
 import { applySchema } from './schema';
 
 /** Small per-desk records (desk identity, ladder, known staff, recently opened) keyed by name. */
@@ -20,10 +22,16 @@ export class DeskDb extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   followUps!: EntityTable<FollowUp, 'id'>;
   followUpEvents!: EntityTable<FollowUpEvent, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  syncRejected!: EntityTable<RejectedRow, 'mutationId'>;
 
-  constructor(name: string) {
+  /** `now` stamps the sync clock (tests and the fuzzer's skewed desks inject their own). */
+  constructor(name: string, options: { now?: () => number } = {}) {
     super(name);
     applySchema(this);
+    // Every write to a synced table also records its change for the server, in the same transaction.
+    this.use(outboxMiddleware({ now: options.now ?? Date.now }));
   }
 }
 

@@ -3,16 +3,9 @@ import { validationError } from '@shared/errors/deskError';
 import { DEFAULT_LADDER, LadderSchema, type Stage } from '@shared/domain/stages';
 import { validationErrorFromZod } from '@shared/errors/zodIssues';
 import type { DeskDb } from './deskDb';
-import { newId } from './ids';
+import { newDeskIdentity, type DeskIdentity } from './deskIdentity';
 
-/** This installation. The branch is a single local one until staff log in to a server. */
-export interface DeskIdentity {
-  id: string;
-  name: string;
-  branchId: string;
-}
-
-export const LOCAL_BRANCH_ID = 'local';
+export { LOCAL_BRANCH_ID, type DeskIdentity } from './deskIdentity';
 const DeskNameSchema = z.string().trim().min(1, 'Give this desk a name').max(60, 'Keep the desk name under 60 characters');
 const StaffNameSchema = z.string().trim().min(1, 'Type your name').max(80, 'Keep the name under 80 characters');
 
@@ -26,7 +19,7 @@ export async function ensureDesk(db: DeskDb): Promise<DeskIdentity> {
   return db.transaction('rw', db.meta, async () => {
     const row = await db.meta.get('desk');
     if (row) return row.value as DeskIdentity;
-    const desk: DeskIdentity = { id: newId(), name: 'Desk', branchId: LOCAL_BRANCH_ID };
+    const desk = newDeskIdentity();
     await db.meta.put({ key: 'desk', value: desk });
     return desk;
   });

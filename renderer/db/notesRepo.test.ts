@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { arrangeNotes } from '@shared/domain/note';
 import type { DeskServices } from '../app/deskContext';
-import { arrangePatron, deskServices, rejectionOf, writeContextAt, writeContextOf } from '../test/renderDesk';
+import { arrangePatron, deskServices, rejectionOf, writeContextAt, writeContextOf, withoutSyncMeta } from '../test/renderDesk';
 import { acknowledgeAlert, addNote, deleteNote, editNote, notesOfPatron, restoreNote } from './notesRepo';
 import type { WriteContext } from './writeContext';
 
@@ -18,7 +18,7 @@ beforeEach(async () => {
 describe('addNote', () => {
   it('stores a trimmed note on the patron, stamped and in the patron\'s branch', async () => {
     const note = await addNote(services.db, ctx, patronId, { body: '  Wants the jazz CDs  ' });
-    expect(await services.db.notes.get(note.id)).toEqual({
+    expect(withoutSyncMeta(await services.db.notes.get(note.id))).toEqual({
       id: note.id,
       patronId,
       branchId: 'local',
@@ -67,7 +67,7 @@ describe('editing and deleting', () => {
   it('refuses an edit to an empty body and leaves the note as it was', async () => {
     const note = await addNote(services.db, ctx, patronId, { body: 'Wants jazz' });
     await expect(editNote(services.db, ctx, note.id, { body: '' })).rejects.toMatchObject({ code: 'validation' });
-    expect(await services.db.notes.get(note.id)).toEqual(note);
+    expect(withoutSyncMeta(await services.db.notes.get(note.id))).toEqual(note);
   });
 
   it('soft-deletes (kept, hidden from the timeline) and restores', async () => {
@@ -102,7 +102,7 @@ describe('acknowledgeAlert', () => {
     const note = await addNote(services.db, ctx, patronId, { body: 'Chatty' });
     const err = await rejectionOf(acknowledgeAlert(services.db, ctx, note.id));
     expect(err.code).toBe('validation');
-    expect(await services.db.notes.get(note.id)).toEqual(note);
+    expect(withoutSyncMeta(await services.db.notes.get(note.id))).toEqual(note);
   });
 });
 

@@ -46,11 +46,11 @@ describe('schema v1 → v2', () => {
     const db = new DeskDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect((await db.patrons.get('ada'))?.lastContactAt).toBe(T + 9 * DAY);
     expect((await db.patrons.get('bea'))?.lastContactAt).toBe(T + DAY);
 
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['followUpEvents', 'followUps', 'meta', 'notes', 'patrons', 'requests']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['followUpEvents', 'followUps', 'meta', 'notes', 'outbox', 'patrons', 'requests', 'syncRejected', 'syncState']);
     expect(await db.followUps.count()).toBe(0);
     expect(await db.followUpEvents.count()).toBe(0);
     // The new indexes answer queries.
@@ -65,7 +65,7 @@ describe('schema v1 → v2', () => {
     const db = new DeskDb(`desk-diary-fresh-${Math.random().toString(36).slice(2)}`);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(db.followUps.schema.indexes.map((i) => i.name).sort()).toEqual(['patronId', 'pendingDueAt']);
   });
 });
@@ -85,7 +85,7 @@ describe('schema v2 → v3', () => {
     const db = new DeskDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect((await db.patrons.get('p1'))?.terms.sort()).toEqual(['\u0001jsmith', '\u0001sjoan', 'joan', 'smith']);
     expect((await db.patrons.where('terms').startsWith('\u0001jsm').primaryKeys())).toEqual(['p1']);
   });

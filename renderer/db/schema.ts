@@ -35,6 +35,15 @@ export function applySchema(db: Dexie): void {
     .upgrade(backfillLastContact);
   // v3: the same indexes; search terms gain the name-pair keys (searchKeys.namePairKeys).
   db.version(3).upgrade(rebuildSearchTerms);
+  // v5 (v4 is left to the reminder work): sync. The outbox of unsent changes in the order
+  // they were made, the sync engine's state (cursor, clock) and refused changes. Rows written
+  // before this version have no field clocks; they are sent whole when the desk first joins
+  // a branch (renderer/sync/adoptLocalRecords.ts).
+  db.version(5).stores({
+    outbox: '++seq, patronId',
+    syncState: 'key',
+    syncRejected: 'mutationId, patronId',
+  });
 }
 
 /** v3: recompute every patron's folded search keys from its details. */

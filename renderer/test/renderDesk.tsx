@@ -161,3 +161,10 @@ export async function settleUntil(done: () => boolean, what: string, maxRounds =
   }
   throw new Error(`never happened: ${what}`);
 }
+
+/** A stored row as the repositories see it: without the sync engine's field clocks. */
+export function withoutSyncMeta<T>(row: T): T {
+  if (!row || typeof row !== 'object') return row;
+  const { _clocks: _c, _extra: _e, ...rest } = row as T & { _clocks?: unknown; _extra?: unknown };
+  return rest as T;
+}

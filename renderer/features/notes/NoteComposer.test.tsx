@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskServices } from '../../app/deskContext';
 import { addNote, editNote } from '../../db/notesRepo';
-import { arrangePatron, deskServices, renderPatronPage, UI_TEST, writeContextAt, writeContextOf } from '../../test/renderDesk';
+import { arrangePatron, deskServices, renderPatronPage, UI_TEST, writeContextAt, writeContextOf, withoutSyncMeta } from '../../test/renderDesk';
 
 let services: DeskServices;
 let patronId: string;
@@ -124,7 +124,7 @@ describe('Timeline', UI_TEST, () => {
 
     expect(screen.getByText('Wants jazz')).toBeInTheDocument();
     expect(timelineItems()[0]).not.toHaveTextContent('edited by');
-    expect(await services.db.notes.get(note.id)).toEqual(note);
+    expect(withoutSyncMeta(await services.db.notes.get(note.id))).toEqual(note);
   });
 
   it('deletes a note from view and Undo in the toast restores it', async () => {

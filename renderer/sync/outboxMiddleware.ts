@@ -1,0 +1,137 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { codecOf, type EntityName } from '@shared/sync/entities';
+import { changedFields, type FieldMap } from '@shared/sync/fields';
+import { HlcClock, isHlc, type Hlc } from '@shared/sync/hlc';
+import type { EditMutation } from '@shared/sync/protocol';
+import { newDeskIdentity, type DeskIdentity } from '../db/deskIdentity';
+import { newId } from '../db/ids';
+import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxRow, type SyncMeta } from './syncTables';
+
+/**
+ * Makes every local write to a synced table record what changed, in the same IndexedDB
+ * transaction (ARCHITECTURE §4.1: nothing typed is lost to a crash between the two).
+ *
+ * It sits in Dexie's DBCore stack, so repositories write records as they always have. For
+ * each row put, it compares the stored row's fields with the new ones (entity codecs in
+ * shared/sync), stamps the changed fields with one HLC per row, keeps the clocks on the row,
+ * and appends one edit mutation to the outbox. Writes of pulled records go through
+ * transactions that name the `syncState` table (they save the cursor with the page): those
+ * pass untouched. Hard deletes of synced rows are refused: records are soft-deleted, and
+ * erasure has its own path.
+ */
+export interface OutboxMiddlewareOptions {
+  now: () => number;
+}
+
+const remoteTransactions = new WeakSet<DBCoreTransaction>();
+
+export function outboxMiddleware(options: OutboxMiddlewareOptions): Middleware<DBCore> {
+  let clock: HlcClock | undefined;
+
+  /** Built on the first write: this desk's id (the HLC's tie-breaker) and its last HLC, read in that write's transaction. */
+  async function clockFor(down: DBCore, trans: DBCoreTransaction): Promise<HlcClock> {
+    if (clock) return clock;
+    const saved = (await down.table(SYNC_STATE).get({ trans, key: 'hlc' })) as { value?: unknown } | undefined;
+    const meta = down.table('meta');
+    let desk = (await meta.get({ trans, key: 'desk' })) as { value: DeskIdentity } | undefined;
+    if (!desk) {
+      desk = { value: newDeskIdentity() };
+      await meta.mutate({ trans, type: 'put', values: [{ key: 'desk', value: desk.value }] });
+    }
+    clock ??= new HlcClock(desk.value.id, options.now, isHlc(saved?.value) ? saved.value : undefined);
+    return clock;
+  }
+
+  return {
+    stack: 'dbcore',
+    name: 'desk-outbox',
+    create(down) {
+      return {
+        ...down,
+        transaction(stores, mode, txOptions) {
+          const touchesSynced = stores.some((s) => s in SYNCED_TABLES);
+          if (mode !== 'readwrite' || !touchesSynced) return down.transaction(stores, mode, txOptions);
+          if (stores.includes(SYNC_STATE)) {
+            const trans = down.transaction(stores, mode, txOptions);
+            remoteTransactions.add(trans);
+            return trans;
+          }
+          return down.transaction([...new Set([...stores, OUTBOX, SYNC_STATE, 'meta'])], mode, txOptions);
+        },
+        table(name) {
+          const table = down.table(name);
+          const entity = SYNCED_TABLES[name];
+          if (!entity) return table;
+          return {
+            ...table,
+            async mutate(req) {
+              // Pulled records, and schema upgrades (which rewrite derived data, not anyone's edit), pass as they are.
+              if (remoteTransactions.has(req.trans) || isUpgrade(req.trans)) return table.mutate(req);
+              return recordLocalWrite(down, table, entity, req, clockFor);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+function isUpgrade(trans: DBCoreTransaction): boolean {
+  return (trans as unknown as { mode?: string }).mode === 'versionchange';
+}
+
+async function recordLocalWrite(
+  down: DBCore,
+  table: DBCoreTable,
+  entity: EntityName,
+  req: DBCoreMutateRequest,
+  clockFor: (down: DBCore, trans: DBCoreTransaction) => Promise<HlcClock>,
+) {
+  if (req.type === 'delete' || req.type === 'deleteRange') {
+    throw new Error(`Synced ${table.name} are never deleted outright: mark them deleted, or erase the patron`);
+  }
+  // Dexie's modify() sends the changed rows as values (criteria only describe them); none changed, nothing to do.
+  if (req.values.length === 0) return table.mutate(req);
+  const codec = codecOf(entity);
+  const keys = req.keys ?? req.values.map((v: { id: string }) => v.id);
+  const before = (await table.getMany({ trans: req.trans, keys })) as Array<(SyncMeta & Record<string, unknown>) | undefined>;
+  const clock = await clockFor(down, req.trans);
+
+  const outbox: OutboxRow[] = [];
+  const outboxIndex = new Map<OutboxRow, number>();
+  const values = req.values.map((value: Record<string, unknown> & SyncMeta, i: number) => {
+    const old = before[i];
+    const extra = old?._extra ?? {};
+    const oldFields: FieldMap | undefined = old ? { ...extra, ...codec.toFields(old as never) } : undefined;
+    const { _clocks: _c, _extra: _e, ...record } = value;
+    const newFields: FieldMap = { ...extra, ...codec.toFields(record as never) };
+    const changed = changedFields(oldFields, newFields);
+    const names = Object.keys(changed);
+    if (names.length === 0) return { ...record, _clocks: old?._clocks ?? {}, ...(old?._extra ? { _extra: old._extra } : {}) };
+    const hlc: Hlc = clock.tick();
+    const clocks = { ...(old?._clocks ?? {}) };
+    for (const f of names) clocks[f] = hlc;
+    const mutation: EditMutation = {
+      id: newId(),
+      kind: 'edit',
+      entity,
+      recordId: String(keys[i]),
+      branchId: String(record.branchId),
+      hlc,
+      fields: changed,
+    };
+    const row: OutboxRow = { patronId: codec.patronIdOf(record as never), mutation };
+    outbox.push(row);
+    outboxIndex.set(row, i);
+    return { ...record, _clocks: clocks, ...(old?._extra ? { _extra: old._extra } : {}) };
+  });
+
+  const result = await table.mutate({ ...req, values });
+  // A row that failed (an add over an existing key) was not written, so neither is its change.
+  const written = outbox.filter((row) => !(outboxIndex.get(row)! in result.failures));
+  if (written.length > 0) {
+    await down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: written });
+    await down.table(SYNC_STATE).mutate({ trans: req.trans, type: 'put', values: [{ key: 'hlc', value: clock.peek() }] });
+  }
+  return result;
+}

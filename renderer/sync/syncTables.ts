@@ -1,0 +1,54 @@
+import type { EntityName } from '@shared/sync/entities';
+import type { ClockMap, FieldMap } from '@shared/sync/fields';
+import type { Hlc } from '@shared/sync/hlc';
+import type { FieldIssue, Mutation, RejectCode } from '@shared/sync/protocol';
+
+/** The tables whose rows sync, by entity. */
+export const SYNCED_TABLES: Readonly<Record<string, EntityName>> = {
+  patrons: 'patron',
+  notes: 'note',
+  requests: 'request',
+  followUps: 'followUp',
+  followUpEvents: 'followUpEvent',
+};
+
+/**
+ * Sync metadata stored on every synced row beside the record itself: the clock of each
+ * field, and fields this build does not know (written by a newer desk), kept so they are
+ * neither lost nor sent back as removed.
+ */
+export interface SyncMeta {
+  _clocks?: ClockMap;
+  _extra?: FieldMap;
+}
+
+/** A change waiting to be pushed, in the order it was made. */
+export interface OutboxRow {
+  seq?: number;
+  /** Erasing a patron drops every unsent change about them. */
+  patronId: string;
+  mutation: Mutation;
+  /** Set when the server refused it for a clock ahead: sent again, restamped, once the clock is right. */
+  restamp?: boolean;
+}
+
+/** A change the server refused; it stays until someone fixes or discards it. */
+export interface RejectedRow {
+  mutationId: string;
+  patronId: string;
+  mutation: Mutation;
+  code: RejectCode;
+  reason: string;
+  issues?: FieldIssue[];
+  at: number;
+}
+
+/** Keyed values of the sync engine: the pull cursor, the last HLC, the last successful sync. */
+export interface SyncStateRow {
+  key: 'cursor' | 'hlc' | 'lastSyncedAt';
+  value: string | number | Hlc;
+}
+
+export const OUTBOX = 'outbox';
+export const SYNC_STATE = 'syncState';
+export const REJECTED = 'syncRejected';
