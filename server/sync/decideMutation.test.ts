@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc, MAX_DRIFT_MS } from '@shared/sync/hlc';
 import type { Mutation } from '@shared/sync/protocol';
 import { noteCodec } from '@shared/sync/entities';
+import type { FieldMap } from '@shared/sync/fields';
 import { decideMutation, type DecisionContext } from './decideMutation';
 import type { StaffScope, StoredRecord } from './storedRecord';
 
@@ -12,7 +13,7 @@ const desk: StaffScope = { staffId: 's1', role: 'desk', branchIds: ['main'] };
 const manager: StaffScope = { staffId: 's2', role: 'manager', branchIds: ['main'] };
 const admin: StaffScope = { staffId: 's3', role: 'admin', branchIds: [] };
 
-const noteFields = (over: Record<string, unknown> = {}) => ({ ...noteCodec.toFields({ id: 'n1', patronId: 'p1', branchId: 'main', body: 'Phone her', kind: 'note', created: stamp }), ...over });
+const noteFields = (over: FieldMap = {}): FieldMap => ({ ...noteCodec.toFields({ id: 'n1', patronId: 'p1', branchId: 'main', body: 'Phone her', kind: 'note', created: stamp }), ...over });
 const newNote = (over: Partial<Mutation> = {}): Mutation =>
   ({ id: '0193a0c0-0000-7000-8000-000000000001', kind: 'edit', entity: 'note', recordId: 'n1', branchId: 'main', hlc: hlc(), fields: noteFields(), ...over }) as Mutation;
 const ctx = (over: Partial<DecisionContext> = {}): DecisionContext => ({ scope: desk, serverNow: NOW, existing: undefined, patron: undefined, ...over });
