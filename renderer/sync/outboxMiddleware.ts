@@ -1,10 +1,10 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { codecOf, type EntityName } from '@shared/sync/entities';
 import { changedFields, type FieldMap } from '@shared/sync/fields';
-import { HlcClock, isHlc, type Hlc } from '@shared/sync/hlc';
+import type { Hlc } from '@shared/sync/hlc';
 import type { EditMutation } from '@shared/sync/protocol';
-import { newDeskIdentity, type DeskIdentity } from '../db/deskIdentity';
 import { newId } from '../db/ids';
+import { SyncClock } from './syncClock';
 import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxRow, type SyncMeta } from './syncTables';
 
 /**
@@ -19,29 +19,9 @@ import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxRow, type SyncMeta } from
  * pass untouched. Hard deletes of synced rows are refused: records are soft-deleted, and
  * erasure has its own path.
  */
-export interface OutboxMiddlewareOptions {
-  now: () => number;
-}
-
 const remoteTransactions = new WeakSet<DBCoreTransaction>();
 
-export function outboxMiddleware(options: OutboxMiddlewareOptions): Middleware<DBCore> {
-  let clock: HlcClock | undefined;
-
-  /** Built on the first write: this desk's id (the HLC's tie-breaker) and its last HLC, read in that write's transaction. */
-  async function clockFor(down: DBCore, trans: DBCoreTransaction): Promise<HlcClock> {
-    if (clock) return clock;
-    const saved = (await down.table(SYNC_STATE).get({ trans, key: 'hlc' })) as { value?: unknown } | undefined;
-    const meta = down.table('meta');
-    let desk = (await meta.get({ trans, key: 'desk' })) as { value: DeskIdentity } | undefined;
-    if (!desk) {
-      desk = { value: newDeskIdentity() };
-      await meta.mutate({ trans, type: 'put', values: [{ key: 'desk', value: desk.value }] });
-    }
-    clock ??= new HlcClock(desk.value.id, options.now, isHlc(saved?.value) ? saved.value : undefined);
-    return clock;
-  }
-
+export function outboxMiddleware(clock: SyncClock): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'desk-outbox',
@@ -67,7 +47,7 @@ export function outboxMiddleware(options: OutboxMiddlewareOptions): Middleware<D
             async mutate(req) {
               // Pulled records, and schema upgrades (which rewrite derived data, not anyone's edit), pass as they are.
               if (remoteTransactions.has(req.trans) || isUpgrade(req.trans)) return table.mutate(req);
-              return recordLocalWrite(down, table, entity, req, clockFor);
+              return recordLocalWrite(down, table, entity, req, clock);
             },
           };
         },
@@ -85,7 +65,7 @@ async function recordLocalWrite(
   table: DBCoreTable,
   entity: EntityName,
   req: DBCoreMutateRequest,
-  clockFor: (down: DBCore, trans: DBCoreTransaction) => Promise<HlcClock>,
+  syncClock: SyncClock,
 ) {
   if (req.type === 'delete' || req.type === 'deleteRange') {
     throw new Error(`Synced ${table.name} are never deleted outright: mark them deleted, or erase the patron`);
@@ -95,7 +75,7 @@ async function recordLocalWrite(
   const codec = codecOf(entity);
   const keys = req.keys ?? req.values.map((v: { id: string }) => v.id);
   const before = (await table.getMany({ trans: req.trans, keys })) as Array<(SyncMeta & Record<string, unknown>) | undefined>;
-  const clock = await clockFor(down, req.trans);
+  const clock = await syncClock.load(down, req.trans);
 
   const outbox: OutboxRow[] = [];
   const outboxIndex = new Map<OutboxRow, number>();
@@ -131,7 +111,7 @@ async function recordLocalWrite(
   const written = outbox.filter((row) => !(outboxIndex.get(row)! in result.failures));
   if (written.length > 0) {
     await down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: written });
-    await down.table(SYNC_STATE).mutate({ trans: req.trans, type: 'put', values: [{ key: 'hlc', value: clock.peek() }] });
+    await SyncClock.save(down, req.trans, clock);
   }
   return result;
 }

@@ -53,6 +53,7 @@ export const EraseMutationSchema = z.object({
 export const MutationSchema = z.discriminatedUnion('kind', [EditMutationSchema, EraseMutationSchema]);
 export type Mutation = z.infer<typeof MutationSchema>;
 export type EditMutation = z.infer<typeof EditMutationSchema>;
+export type EraseMutation = z.infer<typeof EraseMutationSchema>;
 
 export const PushRequestSchema = z.object({
   mutations: z.array(MutationSchema).min(1).max(MAX_BATCH_MUTATIONS, `At most ${MAX_BATCH_MUTATIONS} changes per batch`),
@@ -106,6 +107,8 @@ export interface PullResponse {
   /** Save it with the page, in the same transaction; send it back for the next page. */
   cursor: string;
   more: boolean;
+  /** On the first page of a full pull (no cursor): how many records there are in all, for a progress bar. */
+  total?: number;
   serverTime: number;
 }
 

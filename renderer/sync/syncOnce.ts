@@ -1,0 +1,70 @@
+import type { PullResponse } from '@shared/sync/protocol';
+import type { DeskDb } from '../db/deskDb';
+import { applyPulledPage } from './applyPulled';
+import { nextBatch, settleBatch } from './outboxQueue';
+import { SyncRequestError, type SyncTransport } from './syncTransport';
+
+export interface SyncRound {
+  pushed: number;
+  rejected: number;
+  pulled: number;
+  erased: number;
+  /** A full pull (new desk, or the server asked for a resync): progress as pages arrive. */
+  fullPull: boolean;
+}
+
+export interface SyncOnceOptions {
+  now: () => number;
+  pageSize?: number;
+  /** Called after each pulled page of a full pull. */
+  onProgress?: (done: number, total: number | undefined) => void;
+}
+
+/**
+ * One round: push the outbox until it is empty, then pull until the server has no more.
+ * Every step commits on its own, so an interruption anywhere (network, crash, closed lid)
+ * loses nothing: the next round resends what was not acknowledged and re-pulls from the
+ * saved cursor. Errors are thrown as SyncRequestError for the engine to schedule around.
+ */
+export async function syncOnce(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions): Promise<SyncRound> {
+  const round: SyncRound = { pushed: 0, rejected: 0, pulled: 0, erased: 0, fullPull: false };
+  for (let guard = 0; guard < 10_000; guard++) {
+    const batch = await nextBatch(db);
+    if (batch.length === 0) break;
+    const response = await transport.push({ mutations: batch.map((r) => r.mutation) });
+    const settled = await settleBatch(db, batch, response, options.now());
+    round.pushed += settled.accepted;
+    round.rejected += settled.rejected;
+    // Everything still queued was restamped for a clock the server found ahead: leave it for the next round.
+    if (settled.accepted + settled.rejected === 0) break;
+  }
+
+  let cursor = (await db.syncState.get('cursor'))?.value as string | undefined;
+  round.fullPull = cursor === undefined;
+  let total: number | undefined;
+  for (let guard = 0; guard < 1_000_000; guard++) {
+    let page: PullResponse;
+    try {
+      page = await transport.pull(cursor, options.pageSize ?? 500);
+    } catch (err) {
+      if (err instanceof SyncRequestError && err.code === 'resync-required' && cursor !== undefined) {
+        // The server no longer knows our cursor (restored from a backup, or reset): pull everything
+        // again and merge it by clocks; nothing local is dropped.
+        await db.syncState.delete('cursor');
+        cursor = undefined;
+        round.fullPull = true;
+        continue;
+      }
+      throw err;
+    }
+    total ??= page.total;
+    const summary = await applyPulledPage(db, page, options.now());
+    round.pulled += page.records.length;
+    round.erased += summary.erased.length;
+    cursor = page.cursor;
+    if (round.fullPull) options.onProgress?.(round.pulled, total);
+    if (!page.more) break;
+  }
+  await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
+  return round;
+}
