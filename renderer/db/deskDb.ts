@@ -5,6 +5,7 @@ import type { FollowUpEvent } from '@shared/followups/followUpEvents';
 import type { Patron } from '@shared/domain/patron';
 import type { PatronRequest } from '@shared/domain/request';
 import { outboxMiddleware } from '../sync/outboxMiddleware';
+import { SyncClock } from '../sync/syncClock';
 import type { OutboxRow, RejectedRow, SyncStateRow } from '../sync/syncTables';
 import { applySchema } from './schema';
 
@@ -25,13 +26,15 @@ export class DeskDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   syncRejected!: EntityTable<RejectedRow, 'mutationId'>;
+  readonly syncClock: SyncClock;
 
   /** `now` stamps the sync clock (tests and the fuzzer's skewed desks inject their own). */
   constructor(name: string, options: { now?: () => number } = {}) {
     super(name);
     applySchema(this);
+    this.syncClock = new SyncClock(options.now ?? Date.now);
     // Every write to a synced table also records its change for the server, in the same transaction.
-    this.use(outboxMiddleware({ now: options.now ?? Date.now }));
+    this.use(outboxMiddleware(this.syncClock));
   }
 }
 
