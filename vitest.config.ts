@@ -16,7 +16,19 @@ export default defineConfig({
     projects: [
       { resolve: { alias }, test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] } },
       { resolve: { alias }, test: { name: 'electron', environment: 'node', include: ['electron/**/*.test.ts'] } },
-      { resolve: { alias }, test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts'] } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+          // Migrates one PGlite database per run for every file to start from.
+          globalSetup: ['server/test/globalSetup.ts'],
+          // PGlite starts in ~1 s and real scrypt takes ~100 ms: generous, for a busy two-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
       { resolve: { alias }, test: { name: 'tooling', environment: 'node', include: ['test/lint/**/*.test.ts'], testTimeout: 30_000 } },
       {
         plugins: [react()],

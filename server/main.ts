@@ -1,24 +1,48 @@
-import { fileURLToPath } from 'node:url';
-import { createApp } from './http/createApp';
+import { createAdmin } from './cli/createAdmin';
+import { parseCommandLine, UsageError, USAGE, type Command } from './cli/commandLine';
+import { readPassword } from './cli/readPassword';
+import { serve } from './cli/serve';
+import { configFromEnv, type ServerConfig } from './config';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/openDatabase';
+import { createLogger } from './http/logging';
 
-/** `npm run web`: serves the desk app at http://127.0.0.1:${PORT:-8787}. */
-async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 8787);
-  const host = process.env.HOST ?? '127.0.0.1';
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${process.env.PORT}"`);
-  const webRoot = process.env.DESK_WEB_ROOT ?? fileURLToPath(new URL('../dist/web', import.meta.url));
-  const app = await createApp({ webRoot });
-  const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
-  await app.listen({ port, host });
+/** `npm run server [-- command]`: see USAGE in cli/commandLine.ts. */
+async function run(command: Command, config: ServerConfig): Promise<void> {
+  switch (command.kind) {
+    case 'help':
+      console.log(USAGE);
+      return;
+    case 'serve':
+      return serve(config, createLogger(config.logLevel));
+    case 'migrate': {
+      const db = await openDatabase(config.database);
+      try {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied migrations ${applied.join(', ')}.` : 'The database schema is up to date.');
+      } finally {
+        await db.close();
+      }
+      return;
+    }
+    case 'create-admin': {
+      const password = process.env.DESK_ADMIN_PASSWORD || (await readPassword(`Password for ${command.username}: `));
+      const db = await openDatabase(config.database);
+      try {
+        await migrate(db);
+        const { admin, branchName, branchCreated } = await createAdmin(db, { ...command, password }, config.auth.scryptCost);
+        console.log(`Created administrator ${admin.username} (${admin.displayName}) in ${branchCreated ? 'the new' : 'the'} branch "${branchName}".`);
+      } finally {
+        await db.close();
+      }
+    }
+  }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+try {
+  await run(parseCommandLine(process.argv.slice(2)), configFromEnv());
+  process.exit(0);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(err instanceof UsageError ? 2 : 1);
+}

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { assertChromiumInstalled } from './chromium';
 
@@ -34,18 +37,25 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`npm run web did not answer on ${url} within ${timeoutMs / 1000}s:\n${log()}`);
 }
 
-/** Runs the real `npm run web` (build + serve) once for the end-to-end suite, on a free port. */
+/** Runs the real `npm run web` (build + serve) once for the end-to-end suite, on a free port and a fresh data folder. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   assertChromiumInstalled();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn('npm', ['run', 'web'], { env: { ...process.env, PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own embedded database, so a run never reads or leaves data in the project's ./data.
+  const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  const child = spawn('npm', ['run', 'web'], { env: { ...process.env, PORT: String(port), DESK_DATA_DIR: dataDir, DATABASE_URL: '' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await waitForHealth(url, child, () => output.slice(-4000), 120_000);
   project.provide('baseUrl', url);
   return async () => {
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    if (child.pid !== undefined && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      process.kill(-child.pid, 'SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../test/testDatabases';
+import { assertChannelName, type Transaction } from './database';
+
+function nextTick(ms = 50): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describeEachDatabase('database layer', (database) => {
+  it('runs parameterised queries and reports affected rows', async () => {
+    const { db } = database;
+    await db.query('CREATE TABLE IF NOT EXISTS t_rows (id int PRIMARY KEY, name text)');
+    await db.query('DELETE FROM t_rows');
+    const inserted = await db.query('INSERT INTO t_rows VALUES ($1, $2), ($3, $4)', [1, 'a', 2, 'b']);
+    expect(inserted.rowCount).toBe(2);
+    const selected = await db.query<{ id: number; name: string }>('SELECT id, name FROM t_rows WHERE id = $1', [2]);
+    expect(selected.rows).toEqual([{ id: 2, name: 'b' }]);
+    expect(selected.rowCount).toBe(1);
+  });
+
+  it('parses the same types the same way on both drivers', async () => {
+    const { rows } = await database.db.query<Record<string, unknown>>(
+      `SELECT count(*) AS n, 9007199254740991::int8 AS big, now() AS at, '{"a":[1]}'::jsonb AS doc,
+              ARRAY['x','y']::text[] AS list, gen_random_uuid() AS id, true AS yes`,
+    );
+    const row = rows[0]!;
+    expect(row.n).toBe(1);
+    expect(row.big).toBe(Number.MAX_SAFE_INTEGER);
+    expect(row.at).toBeInstanceOf(Date);
+    expect(row.doc).toEqual({ a: [1] });
+    expect(row.list).toEqual(['x', 'y']);
+    expect(typeof row.id).toBe('string');
+    expect(row.yes).toBe(true);
+  });
+
+  it('refuses a bigint a JavaScript number cannot hold exactly', async () => {
+    await expect(database.db.query('SELECT 9007199254740993::int8 AS big')).rejects.toThrow(/does not fit/);
+  });
+
+  it('commits a transaction that resolves and rolls back one that throws', async () => {
+    const { db } = database;
+    await db.query('CREATE TABLE IF NOT EXISTS t_tx (id int PRIMARY KEY)');
+    await db.query('DELETE FROM t_tx');
+    expect(await db.transaction(async (tx) => (await tx.query('INSERT INTO t_tx VALUES (1)')).rowCount)).toBe(1);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t_tx VALUES (2)');
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    // A failing statement aborts the whole transaction, including what came before it.
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t_tx VALUES (3)');
+        await tx.query('INSERT INTO t_tx VALUES (1)');
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect((await db.query<{ id: number }>('SELECT id FROM t_tx ORDER BY id')).rows).toEqual([{ id: 1 }]);
+  });
+
+  it('refuses the database itself inside a transaction callback, and a tx used after its transaction', async () => {
+    const { db } = database;
+    await expect(db.transaction(async () => db.query('SELECT 1'))).rejects.toThrow(/inside a transaction callback/);
+    await expect(db.transaction(async () => db.transaction(async () => 1))).rejects.toThrow(/inside a transaction callback/);
+    let kept: Transaction | undefined;
+    await db.transaction(async (tx) => void (kept = tx));
+    await expect(kept!.query('SELECT 1')).rejects.toThrow(/transaction has ended/);
+    // The guard ends with the transaction: the same async context may use the database again.
+    expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('sets the isolation level it is asked for', async () => {
+    const level = await database.db.transaction(
+      async (tx) => (await tx.query<{ level: string }>("SELECT current_setting('transaction_isolation') AS level")).rows[0]!.level,
+      { isolation: 'serializable' },
+    );
+    expect(level).toBe('serializable');
+  });
+
+  it('delivers notifications to listeners, from a transaction only when it commits', async () => {
+    const { db } = database;
+    const received: string[] = [];
+    const stop = await db.listen('desk_test_poke', (payload) => received.push(payload));
+    await db.notify('desk_test_poke', 'plain');
+    await db.transaction(async (tx) => {
+      await tx.notify('desk_test_poke', 'committed');
+      await nextTick();
+      // Not yet: the transaction is still open.
+      expect(received).not.toContain('committed');
+    });
+    await db.transaction(async (tx) => {
+      await tx.notify('desk_test_poke', 'rolled back');
+      throw new Error('abort');
+    }).catch(() => {});
+    await nextTick(200);
+    expect(received).toEqual(['plain', 'committed']);
+
+    await stop();
+    await db.notify('desk_test_poke', 'after stop');
+    await nextTick(200);
+    expect(received).toEqual(['plain', 'committed']);
+  });
+
+  it('refuses channel names that are not plain identifiers', async () => {
+    await expect(database.db.listen('Robert"); DROP TABLE staff; --', () => {})).rejects.toThrow(/not a channel name/);
+    await expect(database.db.notify('UPPER', 'x')).rejects.toThrow(/not a channel name/);
+  });
+});
+
+describe('assertChannelName', () => {
+  it('accepts lower-case identifiers up to 63 characters', () => {
+    expect(() => assertChannelName('changes_branch_1')).not.toThrow();
+    expect(() => assertChannelName('a'.repeat(63))).not.toThrow();
+    expect(() => assertChannelName('a'.repeat(64))).toThrow();
+    expect(() => assertChannelName('1abc')).toThrow();
+  });
+});

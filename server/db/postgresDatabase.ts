@@ -1,0 +1,79 @@
+import pg from 'pg';
+import { assertChannelName, beginStatement, type Database, type DatabaseLogger, type QueryResult, type Row } from './database';
+import { PostgresListener } from './postgresListener';
+import { transactionHandle } from './transactionHandle';
+import { TransactionScope } from './transactionScope';
+import { INT8_OID, parseInt8 } from './typeParsers';
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** Pool size; PostgreSQL's own limit is shared by every server process. */
+  maxConnections?: number;
+  logger?: DatabaseLogger;
+}
+
+/** Parsers shared by the pool and the listener's connection. */
+export const postgresTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+const noLogger: DatabaseLogger = { warn: () => {} };
+
+function resultOf<T extends Row>(result: pg.QueryResult): QueryResult<T> {
+  return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
+}
+
+/** A real PostgreSQL server through a node-postgres pool; LISTEN has its own connection. */
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const logger = options.logger ?? noLogger;
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 10, types: postgresTypes });
+  // An idle pooled connection that breaks (server restart) must not crash the process; the
+  // pool replaces it on the next checkout.
+  pool.on('error', (err) => logger.warn({ err }, 'idle PostgreSQL connection failed'));
+  // Fail at start, not at the first request, when the URL is wrong.
+  await pool.query('SELECT 1');
+  const listener = new PostgresListener({ connectionString: options.connectionString, types: postgresTypes }, logger);
+  const scope = new TransactionScope();
+
+  return {
+    driver: 'postgres',
+    async query<T extends Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []) {
+      scope.assertOutside('db.query');
+      return resultOf<T>(await pool.query(sql, [...params]));
+    },
+    async notify(channel, payload) {
+      scope.assertOutside('db.notify');
+      assertChannelName(channel);
+      await pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
+    async transaction(fn, txOptions) {
+      scope.assertOutside('db.transaction');
+      const client = await pool.connect();
+      const { tx, end } = transactionHandle({
+        query: async (sql, params) => resultOf(await client.query(sql, [...params])),
+        execScript: async (sql) => void (await client.query(sql)),
+      });
+      let broken: Error | undefined;
+      try {
+        await client.query(beginStatement(txOptions?.isolation));
+        const result = await scope.run(() => fn(tx));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+        throw err;
+      } finally {
+        end();
+        // A connection that could not roll back is in an unknown state: destroy it rather
+        // than hand it to the next request.
+        client.release(broken);
+      }
+    },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}

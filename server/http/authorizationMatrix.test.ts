@@ -1,0 +1,195 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { LoginResponse } from '@shared/api/auth';
+import { newSessionToken } from '../auth/sessionToken';
+import { snapshot } from '../test/dbSnapshot';
+import { describeEachDatabase } from '../test/testDatabases';
+import { buildTestApp, loginAs, seedBranch, seedStaff, TEST_PASSWORD } from '../test/testApp';
+
+/**
+ * Every endpoint × every kind of caller: no token, a malformed, unknown, expired or revoked
+ * token, a disabled account, desk staff, managers and an admin — each desk and manager in
+ * branch A or branch B, so endpoints about a branch are tried from inside and outside it.
+ * Each cell is the status (and error code) the caller must get; a refused call must leave
+ * the database exactly as it was.
+ */
+const ACTORS = ['anonymous', 'malformed', 'unknown', 'expired', 'revoked', 'disabledAccount', 'deskA', 'deskB', 'managerA', 'managerB', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+type Expected = Record<Actor, string>;
+
+/** What every non-public endpoint answers to callers who are not (validly) logged in. */
+const NOT_LOGGED_IN = {
+  anonymous: '401 not-logged-in',
+  malformed: '401 session-invalid',
+  unknown: '401 session-invalid',
+  expired: '401 session-expired',
+  revoked: '401 session-revoked',
+  disabledAccount: '403 account-disabled',
+} as const;
+
+const ANYONE = (status: string): Expected => Object.fromEntries(ACTORS.map((actor) => [actor, status])) as Expected;
+const ALL_STAFF = (status: string): Expected => ({ ...NOT_LOGGED_IN, deskA: status, deskB: status, managerA: status, managerB: status, admin: status });
+const ADMIN_ONLY = (status: string): Expected => ({
+  ...NOT_LOGGED_IN,
+  deskA: '403 forbidden-role',
+  deskB: '403 forbidden-role',
+  managerA: '403 forbidden-role',
+  managerB: '403 forbidden-role',
+  admin: status,
+});
+
+interface Ids {
+  branchA: string;
+  branchB: string;
+  deskA: string;
+  deskB: string;
+}
+
+interface Endpoint {
+  name: string;
+  request: (ids: Ids, n: number) => InjectOptions;
+  expected: Expected;
+}
+
+const ENDPOINTS: Endpoint[] = [
+  { name: 'GET /health', request: () => ({ method: 'GET', url: '/health' }), expected: ANYONE('200') },
+  {
+    name: 'POST /api/auth/login',
+    request: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'login-target', password: TEST_PASSWORD } }),
+    expected: ANYONE('200'),
+  },
+  { name: 'POST /api/auth/logout', request: () => ({ method: 'POST', url: '/api/auth/logout' }), expected: ALL_STAFF('204') },
+  { name: 'GET /api/auth/me', request: () => ({ method: 'GET', url: '/api/auth/me' }), expected: ALL_STAFF('200') },
+  {
+    name: 'GET /api/staff',
+    request: () => ({ method: 'GET', url: '/api/staff' }),
+    expected: { ...NOT_LOGGED_IN, deskA: '403 forbidden-role', deskB: '403 forbidden-role', managerA: '200', managerB: '200', admin: '200' },
+  },
+  {
+    name: 'GET /api/staff?branchId=<A>',
+    request: (ids) => ({ method: 'GET', url: `/api/staff?branchId=${ids.branchA}` }),
+    expected: { ...NOT_LOGGED_IN, deskA: '403 forbidden-role', deskB: '403 forbidden-role', managerA: '200', managerB: '403 forbidden-branch', admin: '200' },
+  },
+  {
+    name: 'GET /api/staff?branchId=<B>',
+    request: (ids) => ({ method: 'GET', url: `/api/staff?branchId=${ids.branchB}` }),
+    expected: { ...NOT_LOGGED_IN, deskA: '403 forbidden-role', deskB: '403 forbidden-role', managerA: '403 forbidden-branch', managerB: '200', admin: '200' },
+  },
+  {
+    name: 'POST /api/staff',
+    request: (ids, n) => ({
+      method: 'POST',
+      url: '/api/staff',
+      payload: { username: `new${n}`, displayName: 'New', role: 'desk', branchIds: [ids.branchA], password: 'a fine new password' },
+    }),
+    expected: ADMIN_ONLY('201'),
+  },
+  {
+    name: 'PATCH /api/staff/<desk in A>',
+    request: (ids, n) => ({ method: 'PATCH', url: `/api/staff/${ids.deskA}`, payload: { displayName: `Renamed ${n}` } }),
+    expected: ADMIN_ONLY('200'),
+  },
+  {
+    name: 'PATCH /api/staff/<desk in B>',
+    request: (ids, n) => ({ method: 'PATCH', url: `/api/staff/${ids.deskB}`, payload: { displayName: `Renamed ${n}` } }),
+    expected: ADMIN_ONLY('200'),
+  },
+  { name: 'GET /api/branches', request: () => ({ method: 'GET', url: '/api/branches' }), expected: ALL_STAFF('200') },
+  { name: 'POST /api/branches', request: (_ids, n) => ({ method: 'POST', url: '/api/branches', payload: { name: `Branch ${n}` } }), expected: ADMIN_ONLY('201') },
+  {
+    name: 'PATCH /api/branches/<A>',
+    request: (ids, n) => ({ method: 'PATCH', url: `/api/branches/${ids.branchA}`, payload: { name: `Branch A ${n}` } }),
+    expected: ADMIN_ONLY('200'),
+  },
+  {
+    name: 'PATCH /api/branches/<B>',
+    request: (ids, n) => ({ method: 'PATCH', url: `/api/branches/${ids.branchB}`, payload: { name: `Branch B ${n}` } }),
+    expected: ADMIN_ONLY('200'),
+  },
+];
+
+/** "METHOD /path" of every route, read from Fastify's route tree (HEAD twins of GET left out). */
+function registeredRoutes(app: FastifyInstance): string[] {
+  const parents: string[] = [];
+  const routes: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│├└─\s]*)(\S+) \(([A-Z, ]+)\)$/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    parents.length = depth;
+    const path = (parents[depth - 1] ?? '') + match[2]!;
+    parents.push(path);
+    for (const method of match[3]!.split(', ')) if (method !== 'HEAD') routes.push(`${method} ${path}`);
+  }
+  return routes;
+}
+
+describeEachDatabase('authorization matrix', (database) => {
+  let app: FastifyInstance;
+  let ids: Ids;
+  let tokens: Record<Actor, string | undefined>;
+
+  beforeAll(async () => {
+    app = await buildTestApp(database.db);
+  });
+  afterAll(() => app.close());
+
+  beforeEach(async () => {
+    const { db } = database;
+    await database.reset();
+    const branchA = await seedBranch(db, 'A');
+    const branchB = await seedBranch(db, 'B');
+    const deskA = await seedStaff(db, { username: 'deskA', role: 'desk', branchIds: [branchA] });
+    const deskB = await seedStaff(db, { username: 'deskB', role: 'desk', branchIds: [branchB] });
+    await seedStaff(db, { username: 'managerA', role: 'manager', branchIds: [branchA] });
+    await seedStaff(db, { username: 'managerB', role: 'manager', branchIds: [branchB] });
+    await seedStaff(db, { username: 'admin', role: 'admin', branchIds: [] });
+    await seedStaff(db, { username: 'gone', role: 'desk', branchIds: [branchA] });
+    await seedStaff(db, { username: 'login-target', role: 'desk', branchIds: [branchB] });
+    ids = { branchA, branchB, deskA: deskA.id, deskB: deskB.id };
+
+    const expired = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'deskA', password: TEST_PASSWORD } })).json<LoginResponse>();
+    await db.query("UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')", [expired.token]);
+    const revoked = await loginAs(app, 'deskB');
+    await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${revoked}` } });
+    const disabled = await loginAs(app, 'gone');
+    // Disabled behind the server's back (no sessions ended), so the account check itself is tried.
+    await db.query("UPDATE staff SET disabled = true WHERE username = 'gone'");
+
+    tokens = {
+      anonymous: undefined,
+      malformed: 'not-a-token',
+      unknown: newSessionToken(),
+      expired: expired.token,
+      revoked,
+      disabledAccount: disabled,
+      deskA: await loginAs(app, 'deskA'),
+      deskB: await loginAs(app, 'deskB'),
+      managerA: await loginAs(app, 'managerA'),
+      managerB: await loginAs(app, 'managerB'),
+      admin: await loginAs(app, 'admin'),
+    };
+  });
+
+  it.each(ENDPOINTS)('$name', async ({ request, expected }) => {
+    const actual = {} as Expected;
+    const wroteOnRefusal: string[] = [];
+    let n = 0;
+    for (const actor of ACTORS) {
+      const options = request(ids, (n += 1));
+      const token = tokens[actor];
+      const before = await snapshot(database.db);
+      const response = await app.inject({ ...options, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const refused = response.statusCode >= 400;
+      actual[actor] = refused ? `${response.statusCode} ${response.json<{ error: { code: string } }>().error.code}` : String(response.statusCode);
+      if (refused && JSON.stringify(await snapshot(database.db)) !== JSON.stringify(before)) wroteOnRefusal.push(actor);
+    }
+    expect(actual).toEqual(expected);
+    expect(wroteOnRefusal).toEqual([]);
+  });
+
+  it('covers every route the server has, and nothing else', () => {
+    const covered = new Set(ENDPOINTS.map((e) => e.name.split('?')[0]!.replace(/<[^>]+>/, ':id')));
+    expect(new Set(registeredRoutes(app))).toEqual(covered);
+  });
+});
