@@ -12,7 +12,7 @@ async function tables(db: Database): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-const ACCOUNT_TABLES = ['audit_log', 'branches', 'login_attempts', 'schema_migrations', 'sessions', 'staff', 'staff_branches'];
+const ALL_TABLES = ['audit_log', 'branches', 'login_attempts', 'schema_migrations', 'sessions', 'staff', 'staff_branches', 'sync_epoch', 'sync_mutations', 'sync_records'];
 
 describeEachDatabase(
   'migrations',
@@ -22,7 +22,7 @@ describeEachDatabase(
       expect(await tables(db)).toEqual([]);
       const all = loadMigrations();
       expect(await migrate(db)).toEqual(all.map((m) => m.version));
-      expect(await tables(db)).toEqual(ACCOUNT_TABLES);
+      expect(await tables(db)).toEqual(ALL_TABLES);
       expect(await migrate(db)).toEqual([]);
       const { rows } = await db.query<{ version: number; name: string; checksum: string }>('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => [r.version, r.name])).toEqual(all.map((m) => [m.version, m.name]));
@@ -40,19 +40,23 @@ describeEachDatabase(
 
     it('applies all pending migrations or none', async () => {
       const { db } = database;
+      const shipped = loadMigrations();
+      const next = shipped.length + 1;
       const pending: Migration[] = [
-        ...loadMigrations(),
-        { version: 2, name: 'good', sql: 'CREATE TABLE t_good (id int);' },
-        { version: 3, name: 'bad', sql: 'CREATE TABLE t_bad (id int); SELECT no_such_function();' },
+        ...shipped,
+        { version: next, name: 'good', sql: 'CREATE TABLE t_good (id int);' },
+        { version: next + 1, name: 'bad', sql: 'CREATE TABLE t_bad (id int); SELECT no_such_function();' },
       ];
       await expect(migrate(db, pending)).rejects.toThrow(/no_such_function/);
-      expect(await tables(db)).toEqual(ACCOUNT_TABLES);
-      expect((await db.query('SELECT version FROM schema_migrations WHERE version > 1')).rows).toEqual([]);
+      // The shipped ones were applied by the first test; of the two new ones, neither stays.
+      expect(await tables(db)).toEqual(ALL_TABLES);
+      expect((await db.query('SELECT version FROM schema_migrations WHERE version >= $1', [next])).rows).toEqual([]);
     });
 
     it('is safe when two servers start at once: each migration is applied exactly once', async () => {
       const { db } = database;
-      await db.query('DROP TABLE IF EXISTS audit_log, login_attempts, sessions, staff_branches, staff, branches, schema_migrations');
+      await db.query('DROP TABLE IF EXISTS audit_log, login_attempts, sessions, staff_branches, staff, branches, schema_migrations, sync_records, sync_mutations, sync_epoch');
+      await db.query('DROP SEQUENCE IF EXISTS sync_seq');
       // On PostgreSQL a second pool is a second server process as far as locks go; PGlite
       // has one connection per process, so there the two starts share it.
       const other = database.driver === 'postgres' ? await openDatabase(database.location) : db;

@@ -49,7 +49,31 @@ interface Endpoint {
   name: string;
   request: (ids: Ids, n: number) => InjectOptions;
   expected: Expected;
+  /** For a 200 that carries per-item verdicts (sync push): what the body says, appended to the status. */
+  verdict?: (body: unknown) => string;
+  /** A stream that stays open: requested over a real socket, its status read, then closed. */
+  stream?: boolean;
 }
+
+const SYNC_HEADERS_OK = { 'x-desk-schema': '1', 'x-desk-id': 'matrix-desk', 'x-desk-clock': String(Date.now()) };
+const syncHeaders = () => ({ ...SYNC_HEADERS_OK, 'x-desk-clock': String(Date.now()) });
+const stampOf = () => ({ staff: 'matrix', deskId: 'matrix-desk', at: Date.now() });
+const hlcNow = (n: number) => `${String(Date.now()).padStart(16, '0')}-${(n % 0xffff).toString(16).padStart(4, '0')}-matrix-desk`;
+const mutationId = (n: number) => `0193a0c0-0000-7000-8000-${String(n).padStart(12, '0')}`;
+function patronFields(branchId: string) {
+  return {
+    branchId, title: '', firstName: 'Matrix', lastName: 'Patron', cardNumber: '', phones: [], emails: [], address: '', pronouns: '', language: '', howWeMet: '',
+    contact: { channels: [], bestTimes: [], note: '' }, created: stampOf(), updated: stampOf(), lastContactAt: Date.now(),
+  };
+}
+const verdictOf = (body: unknown) => {
+  const r = (body as { results: Array<{ status: string; code?: string }> }).results[0]!;
+  return r.status === 'rejected' ? `rejected ${r.code}` : r.status;
+};
+/** Writing to branch A: its staff and admins may, branch B's may not (a 200 whose verdict refuses). */
+const WRITE_BRANCH_A: Expected = {
+  ...NOT_LOGGED_IN, deskA: '200 applied', deskB: '200 rejected forbidden', managerA: '200 applied', managerB: '200 rejected forbidden', admin: '200 applied',
+};
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET /health', request: () => ({ method: 'GET', url: '/health' }), expected: ANYONE('200') },
@@ -106,7 +130,38 @@ const ENDPOINTS: Endpoint[] = [
     request: (ids, n) => ({ method: 'PATCH', url: `/api/branches/${ids.branchB}`, payload: { name: `Branch B ${n}` } }),
     expected: ADMIN_ONLY('200'),
   },
+  {
+    name: 'POST /api/sync/push',
+    request: (ids, n) => ({
+      method: 'POST', url: '/api/sync/push', headers: syncHeaders(),
+      payload: { mutations: [{ id: mutationId(n), kind: 'edit', entity: 'patron', recordId: `matrix-p-${n}`, branchId: ids.branchA, hlc: hlcNow(n), fields: patronFields(ids.branchA) }] },
+    }),
+    expected: WRITE_BRANCH_A,
+    verdict: verdictOf,
+  },
+  {
+    name: 'POST /api/sync/push (erase)',
+    request: (ids, n) => ({
+      method: 'POST', url: '/api/sync/push', headers: syncHeaders(),
+      payload: { mutations: [{ id: mutationId(1000 + n), kind: 'erase', entity: 'patron', recordId: `matrix-e-${n}`, branchId: ids.branchA, hlc: hlcNow(n) }] },
+    }),
+    expected: { ...WRITE_BRANCH_A, deskA: '200 rejected forbidden' },
+    verdict: verdictOf,
+  },
+  { name: 'GET /api/sync/pull', request: () => ({ method: 'GET', url: '/api/sync/pull', headers: syncHeaders() }), expected: ALL_STAFF('200') },
+  { name: 'GET /api/sync/stream', request: () => ({ method: 'GET', url: '/api/sync/stream', headers: syncHeaders() }), expected: ALL_STAFF('200'), stream: true },
 ];
+
+/** Opens a live stream over a real socket, reads its status (and error body), then hangs up. */
+async function openStream(app: FastifyInstance, url: string, headers: Record<string, string>): Promise<{ statusCode: number; json: () => unknown }> {
+  if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address() as { port: number };
+  const controller = new AbortController();
+  const response = await fetch(`http://127.0.0.1:${address.port}${url}`, { headers, signal: controller.signal });
+  const text = response.ok ? '{}' : await response.text();
+  controller.abort();
+  return { statusCode: response.status, json: () => JSON.parse(text) };
+}
 
 /** "METHOD /path" of every route, read from Fastify's route tree (HEAD twins of GET left out). */
 function registeredRoutes(app: FastifyInstance): string[] {
@@ -171,7 +226,7 @@ describeEachDatabase('authorization matrix', (database) => {
     };
   });
 
-  it.each(ENDPOINTS)('$name', async ({ request, expected }) => {
+  it.each(ENDPOINTS)('$name', async ({ request, expected, verdict, stream }) => {
     const actual = {} as Expected;
     const wroteOnRefusal: string[] = [];
     let n = 0;
@@ -179,17 +234,21 @@ describeEachDatabase('authorization matrix', (database) => {
       const options = request(ids, (n += 1));
       const token = tokens[actor];
       const before = await snapshot(database.db);
-      const response = await app.inject({ ...options, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const headers = { ...(options.headers as Record<string, string> | undefined), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      const response = stream ? await openStream(app, options.url as string, headers) : await app.inject({ ...options, headers });
       const refused = response.statusCode >= 400;
-      actual[actor] = refused ? `${response.statusCode} ${response.json<{ error: { code: string } }>().error.code}` : String(response.statusCode);
-      if (refused && JSON.stringify(await snapshot(database.db)) !== JSON.stringify(before)) wroteOnRefusal.push(actor);
+      actual[actor] = refused
+        ? `${response.statusCode} ${(response.json() as { error: { code: string } }).error.code}`
+        : verdict ? `${response.statusCode} ${verdict(response.json())}` : String(response.statusCode);
+      const unchanged = JSON.stringify(await snapshot(database.db)) === JSON.stringify(before);
+      if ((refused || actual[actor]!.includes('rejected')) && !unchanged) wroteOnRefusal.push(actor);
     }
     expect(actual).toEqual(expected);
     expect(wroteOnRefusal).toEqual([]);
   });
 
   it('covers every route the server has, and nothing else', () => {
-    const covered = new Set(ENDPOINTS.map((e) => e.name.split('?')[0]!.replace(/<[^>]+>/, ':id')));
+    const covered = new Set(ENDPOINTS.map((e) => e.name.split(/[?(]/)[0]!.trim().replace(/<[^>]+>/, ':id')));
     expect(new Set(registeredRoutes(app))).toEqual(covered);
   });
 });

@@ -9,6 +9,9 @@ import { registerAuthRoutes } from '../routes/authRoutes';
 import { registerBranchRoutes } from '../routes/branchRoutes';
 import { registerHealthRoute } from '../routes/healthRoute';
 import { registerStaffRoutes } from '../routes/staffRoutes';
+import { PokeHub } from '../sync/pokeHub';
+import { registerSyncRoutes } from '../sync/syncRoutes';
+import { registerSyncStreamRoute } from '../sync/syncStreamRoute';
 import { ApiError } from './apiError';
 import { frameworkErrorHandler, installErrorHandling } from './errorHandler';
 
@@ -79,6 +82,10 @@ export async function createApp({ db, webRoot, logger, auth = DEFAULT_AUTH_SETTI
   registerAuthRoutes(app, context);
   registerStaffRoutes(app, context);
   registerBranchRoutes(app, context);
+  registerSyncRoutes(app, context);
+  const pokes = await PokeHub.start(db);
+  app.addHook('onClose', () => pokes.stop());
+  registerSyncStreamRoute(app, pokes);
 
   if (webRoot !== undefined) {
     await app.register(fastifyStatic, {

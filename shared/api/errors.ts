@@ -27,6 +27,12 @@ export const API_ERROR_CODES = [
   'username-taken',
   'branch-name-taken',
   'last-admin',
+  // Sync (docs/sync-protocol.md)
+  'bad-desk',
+  'upgrade-required',
+  'server-too-old',
+  'clock-ahead',
+  'resync-required',
   // Limits and the server itself (429, 5xx)
   'too-many-attempts',
   'database-unavailable',
@@ -48,6 +54,10 @@ export interface ApiErrorBody {
     message: string;
     /** Present (possibly empty) on validation errors. */
     fields?: ApiFieldError[];
+    /** clock-ahead: the server's clock (epoch ms), so the desk can say by how much it is off. */
+    serverTime?: number;
+    /** upgrade-required / server-too-old: the oldest desk schema version the server serves. */
+    minSchema?: number;
   };
 }
 

@@ -1,0 +1,185 @@
+import type { EntityName } from '@shared/sync/entities';
+import type { ClockMap, FieldMap } from '@shared/sync/fields';
+import type { Mutation, PulledRecord, PushResult } from '@shared/sync/protocol';
+import type { Queryable, Transaction } from '../db/database';
+import { decideMutation } from './decideMutation';
+import type { StaffScope, StoredRecord } from './storedRecord';
+
+/**
+ * The sync tables (migration 0002). Pushes serialise on one advisory lock for the length of
+ * their transaction, so sequence numbers become visible in the order they were taken: a
+ * desk that pulled up to seq N can never later find a record committed with a seq below N.
+ */
+const PUSH_LOCK_KEY = 4_217_800_931;
+export const POKE_CHANNEL = 'desk_sync';
+
+interface RecordRow {
+  entity: EntityName;
+  id: string;
+  branch_id: string;
+  patron_id: string;
+  fields: FieldMap;
+  clocks: ClockMap;
+  erased: boolean;
+  seq: string | number;
+}
+
+const toStored = (r: RecordRow): StoredRecord => ({
+  entity: r.entity, id: r.id, branchId: r.branch_id, patronId: r.patron_id, fields: r.fields, clocks: r.clocks, erased: r.erased,
+});
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+export interface PushOutcome {
+  results: PushResult[];
+  /** Branches with new changes, for the live pokes. */
+  touchedBranches: string[];
+  lastSeq: number | undefined;
+}
+
+/** Applies one batch in the caller's transaction; every change gets its own verdict. */
+export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: string, mutations: readonly Mutation[], serverNow: number): Promise<PushOutcome> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK_KEY]);
+
+  // Changes applied before (a batch resent after its answer was lost) are answered "duplicate".
+  const known = new Set<string>();
+  const seen = await tx.query<{ id: string }>('SELECT id FROM sync_mutations WHERE id = ANY($1::uuid[])', [mutations.map((m) => m.id)]);
+  for (const row of seen.rows) known.add(row.id);
+
+  // Every record the batch touches, and the patrons of child records, in two reads.
+  const records = new Map<string, StoredRecord>();
+  const load = async (entities: string[], ids: string[]) => {
+    if (ids.length === 0) return;
+    const found = await tx.query<RecordRow>(
+      `SELECT r.entity, r.id, r.branch_id, r.patron_id, r.fields, r.clocks, r.erased, r.seq
+         FROM sync_records r JOIN unnest($1::text[], $2::text[]) AS k(entity, id) USING (entity, id)`,
+      [entities, ids],
+    );
+    for (const row of found.rows) records.set(keyOf(row.entity, row.id), toStored(row));
+  };
+  await load(mutations.map((m) => m.entity), mutations.map((m) => m.recordId));
+  const patronIds = new Set<string>();
+  for (const m of mutations) {
+    if (m.entity === 'patron') continue;
+    const existing = records.get(keyOf(m.entity, m.recordId));
+    const pid = existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined);
+    if (typeof pid === 'string' && !records.has(keyOf('patron', pid))) patronIds.add(pid);
+  }
+  await load([...patronIds].map(() => 'patron'), [...patronIds]);
+
+  const results: PushResult[] = [];
+  const dirty = new Map<string, StoredRecord>();
+  const erasures: Array<{ patronId: string; branchId: string }> = [];
+  const logged: Array<{ id: string; key: string }> = [];
+
+  for (const m of mutations) {
+    if (known.has(m.id)) {
+      results.push({ mutationId: m.id, status: 'duplicate' });
+      continue;
+    }
+    const existing = records.get(keyOf(m.entity, m.recordId));
+    const patronId = m.entity === 'patron' ? m.recordId : (existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined));
+    const patron = typeof patronId === 'string' ? records.get(keyOf('patron', patronId)) : undefined;
+    const decision = decideMutation(m, { scope, serverNow, existing, patron });
+    if (decision.kind === 'reject') {
+      // Refusals are not recorded: a refused batch leaves the database as it was, and a resent
+      // refused change is simply decided again.
+      results.push({ mutationId: m.id, status: 'rejected', code: decision.code, reason: decision.reason, ...(decision.issues ? { issues: decision.issues } : {}) });
+      continue;
+    }
+    if (decision.kind === 'erase') {
+      const tombstone: StoredRecord = { entity: 'patron', id: decision.patronId, branchId: decision.branchId, patronId: decision.patronId, fields: {}, clocks: {}, erased: true };
+      records.set(keyOf('patron', decision.patronId), tombstone);
+      for (const [k, r] of records) if (r.patronId === decision.patronId && r.entity !== 'patron') records.delete(k);
+      for (const [k, r] of dirty) if (r.patronId === decision.patronId) dirty.delete(k);
+      dirty.set(keyOf('patron', decision.patronId), tombstone);
+      erasures.push(decision);
+      known.add(m.id);
+      results.push({ mutationId: m.id, status: 'applied', seq: 0 });
+      logged.push({ id: m.id, key: keyOf('patron', decision.patronId) });
+      continue;
+    }
+    const key = keyOf(m.entity, m.recordId);
+    if (decision.changed) {
+      records.set(key, decision.record);
+      dirty.set(key, decision.record);
+    }
+    known.add(m.id);
+    results.push({ mutationId: m.id, status: 'applied', seq: 0 });
+    logged.push({ id: m.id, key });
+  }
+
+  for (const e of erasures) {
+    await tx.query(`DELETE FROM sync_records WHERE patron_id = $1 AND entity <> 'patron'`, [e.patronId]);
+  }
+  // Sequence numbers in write order, taken under the lock.
+  const seqs = new Map<string, number>();
+  if (dirty.size > 0) {
+    const taken = await tx.query<{ seq: string }>('SELECT nextval(\'sync_seq\') AS seq FROM generate_series(1, $1::int)', [dirty.size]);
+    [...dirty.keys()].forEach((k, i) => seqs.set(k, Number(taken.rows[i]!.seq)));
+    const rows = [...dirty.entries()].map(([k, r]) => ({
+      entity: r.entity, id: r.id, branch_id: r.branchId, patron_id: r.patronId, fields: r.fields, clocks: r.clocks, erased: r.erased, seq: seqs.get(k),
+    }));
+    await tx.query(
+      `INSERT INTO sync_records (entity, id, branch_id, patron_id, fields, clocks, erased, seq)
+       SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq
+         FROM jsonb_to_recordset($1::jsonb) AS x(entity text, id text, branch_id text, patron_id text, fields jsonb, clocks jsonb, erased boolean, seq bigint)
+       ON CONFLICT (entity, id) DO UPDATE SET branch_id = EXCLUDED.branch_id, patron_id = EXCLUDED.patron_id, fields = EXCLUDED.fields,
+         clocks = EXCLUDED.clocks, erased = EXCLUDED.erased, seq = EXCLUDED.seq, updated_at = now()`,
+      [JSON.stringify(rows)],
+    );
+  }
+  for (const r of results) {
+    if (r.status !== 'applied') continue;
+    const entry = logged.find((l) => l.id === r.mutationId);
+    const seq = entry ? seqs.get(entry.key) : undefined;
+    r.seq = seq ?? 0;
+  }
+  if (logged.length > 0) {
+    const rows = logged.map((l) => ({ id: l.id, staff_id: scope.staffId, desk_id: deskId, seq: seqs.get(l.key) ?? null }));
+    await tx.query(
+      `INSERT INTO sync_mutations (id, staff_id, desk_id, seq)
+       SELECT id, staff_id, desk_id, seq FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, staff_id uuid, desk_id text, seq bigint)`,
+      [JSON.stringify(rows)],
+    );
+  }
+  const touched = new Set([...dirty.values()].map((r) => r.branchId));
+  const lastSeq = seqs.size > 0 ? Math.max(...seqs.values()) : undefined;
+  return { results, touchedBranches: [...touched], lastSeq };
+}
+
+export interface PullPage {
+  records: PulledRecord[];
+  lastSeq: number;
+  more: boolean;
+  total?: number;
+}
+
+/** Records changed after `afterSeq` in the staff member's branches, oldest change first. */
+export async function readChanges(db: Queryable, scope: StaffScope, afterSeq: number, limit: number, withTotal: boolean): Promise<PullPage> {
+  const all = scope.role === 'admin';
+  const rows = await db.query<RecordRow>(
+    `SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq FROM sync_records
+      WHERE seq > $1 AND ($2::boolean OR branch_id = ANY($3::text[]))
+      ORDER BY seq LIMIT $4`,
+    [afterSeq, all, scope.branchIds, limit + 1],
+  );
+  const more = rows.rows.length > limit;
+  const page = rows.rows.slice(0, limit);
+  let total: number | undefined;
+  if (withTotal) {
+    const counted = await db.query<{ n: string }>('SELECT count(*) AS n FROM sync_records WHERE $1::boolean OR branch_id = ANY($2::text[])', [all, scope.branchIds]);
+    total = Number(counted.rows[0]!.n);
+  }
+  return {
+    records: page.map((r) => ({ ...toStored(r), erased: r.erased })),
+    lastSeq: page.length > 0 ? Number(page[page.length - 1]!.seq) : afterSeq,
+    more,
+    ...(total === undefined ? {} : { total }),
+  };
+}
+
+/** This database's epoch and the highest sequence number given out so far. */
+export async function syncPosition(db: Queryable): Promise<{ epoch: string; maxSeq: number }> {
+  const r = await db.query<{ epoch: string; max: string | null }>('SELECT (SELECT epoch FROM sync_epoch) AS epoch, (SELECT max(seq) FROM sync_records) AS max');
+  return { epoch: r.rows[0]!.epoch, maxSeq: Number(r.rows[0]!.max ?? 0) };
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import { SYNC_HEADERS, SYNC_SCHEMA_VERSION, type Mutation, type PushResponse, type SyncErrorBody } from '@shared/sync/protocol';
+import { DeskDb } from '../../renderer/db/deskDb';
+import { ensureDesk } from '../../renderer/db/deskMeta';
+import type { WriteContext } from '../../renderer/db/writeContext';
+import { SyncRequestError, type SyncTransport } from '../../renderer/sync/syncTransport';
+import type { Rng } from './prng';
+
+/**
+ * One simulated desk: its own Dexie database (fake-indexeddb), its own clock (skewed), and a
+ * transport to the real server app that the simulation can cut off, or make lose answers
+ * after the server acted on them.
+ */
+export class SimDesk {
+  readonly db: DeskDb;
+  skewMs = 0;
+  partitioned = false;
+  /** Chance that an answer is lost after the server handled the request. */
+  dropAnswers = 0;
+  deskId = '';
+  /** Every change the server acknowledged to this desk, for the "no acknowledged write is lost" check. */
+  readonly acknowledged: Mutation[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly role: 'desk' | 'manager',
+    readonly branchId: string,
+    private readonly token: string,
+    private readonly app: () => FastifyInstance,
+    private readonly rng: Rng,
+  ) {
+    this.db = new DeskDb(name, { now: () => this.now() });
+  }
+
+  async open(): Promise<void> {
+    this.deskId = (await ensureDesk(this.db)).id;
+  }
+
+  now(): number {
+    return Date.now() + this.skewMs;
+  }
+
+  context(staff: string): WriteContext {
+    return { staff, deskId: this.deskId, deskName: this.name, branchId: this.branchId, now: () => this.now() };
+  }
+
+  transport(): SyncTransport {
+    const call = async <T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
+      if (this.partitioned) throw new SyncRequestError('network', 'partitioned');
+      const response = await this.app().inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+        headers: {
+          authorization: `Bearer ${this.token}`,
+          [SYNC_HEADERS.schema]: String(SYNC_SCHEMA_VERSION),
+          [SYNC_HEADERS.deskId]: this.deskId,
+          [SYNC_HEADERS.clock]: String(this.now()),
+        },
+      });
+      if (response.statusCode >= 400) {
+        const body = response.json<SyncErrorBody>();
+        throw new SyncRequestError('http', body.error?.message ?? String(response.statusCode), response.statusCode, body);
+      }
+      const body = response.json<T>();
+      if (method === 'POST') {
+        const sent = (payload as { mutations: Mutation[] }).mutations;
+        for (const r of (body as PushResponse).results) {
+          if (r.status !== 'rejected') this.acknowledged.push(sent.find((m) => m.id === r.mutationId)!);
+        }
+      }
+      if (this.rng.chance(this.dropAnswers)) throw new SyncRequestError('network', 'answer lost');
+      return body;
+    };
+    return {
+      push: (request) => call('POST', '/api/sync/push', request),
+      pull: (cursor, limit) => call('GET', `/api/sync/pull?limit=${limit}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`),
+    };
+  }
+}
