@@ -40,9 +40,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed');
     return sendApiError(reply, new ApiError(500, 'internal', 'Something went wrong on the server; it has been logged'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendApiError(reply, new ApiError(404, 'route-not-found', `There is no ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const shown = path.length > 200 ? `${path.slice(0, 200)}…` : path;
+    return sendApiError(reply, new ApiError(404, 'route-not-found', `There is no ${request.method} ${shown}`));
+  });
 }
 
 /** For Fastify's `frameworkErrors` option: URL problems found before routing, in the same shape. */
