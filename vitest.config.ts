@@ -29,6 +29,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'sync',
+          environment: 'node',
+          include: ['test/sync/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          globalSetup: ['server/test/globalSetup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
       { resolve: { alias }, test: { name: 'tooling', environment: 'node', include: ['test/lint/**/*.test.ts'], testTimeout: 30_000 } },
       {
         plugins: [react()],

@@ -88,7 +88,13 @@ async function recordLocalWrite(
     const changed = changedFields(oldFields, newFields);
     const names = Object.keys(changed);
     if (names.length === 0) return { ...record, _clocks: old?._clocks ?? {}, ...(old?._extra ? { _extra: old._extra } : {}) };
-    const hlc: Hlc = clock.tick();
+    // Later than what this desk holds for those fields, whatever its own clock says.
+    let floor: Hlc | undefined;
+    for (const f of names) {
+      const c = old?._clocks?.[f];
+      if (c !== undefined && (floor === undefined || c > floor)) floor = c;
+    }
+    const hlc: Hlc = floor === undefined ? clock.tick() : clock.tickAfter(floor);
     const clocks = { ...(old?._clocks ?? {}) };
     for (const f of names) clocks[f] = hlc;
     const mutation: EditMutation = {

@@ -86,3 +86,12 @@ describe('noteCodec', () => {
     expect(noteCodec.fromFields('n1', s.fields, s.clocks)).toEqual({ ok: true, record: restored });
   });
 });
+
+describe('followUpEventCodec', () => {
+  it("takes an event's own properties as fields, not the replica's bookkeeping", async () => {
+    const { followUpEventCodec } = await import('./entities');
+    const event = { id: 'e1', followUpId: 'f1', patronId: 'p1', branchId: 'main', stamp: stamp(1), type: 'snoozed' as const, until: 99 };
+    const fields = followUpEventCodec.toFields({ ...event, _clocks: { type: hlc(1) } } as never);
+    expect(Object.keys(fields).sort()).toEqual(['branchId', 'followUpId', 'patronId', 'stamp', 'type', 'until']);
+  });
+});

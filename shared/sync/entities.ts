@@ -139,14 +139,18 @@ export const followUpCodec: EntityCodec<FollowUp> = {
   policyOf: lww,
 };
 
-/** An event's body varies by type, so its properties are taken as they come (all but the id). */
+/**
+ * An event's body varies by type, so its properties are taken as they come: all but the id
+ * and the replica's own bookkeeping (properties starting with "_", like the field clocks).
+ */
 export const followUpEventCodec: EntityCodec<FollowUpEvent> = {
   table: 'followUpEvents',
   immutable: true,
   patronIdOf: (e) => e.patronId,
   toFields(e) {
-    const { id: _id, ...rest } = e;
-    return asJson(rest) as FieldMap;
+    const out: FieldMap = {};
+    for (const [k, v] of Object.entries(e)) if (k !== 'id' && !k.startsWith('_')) out[k] = asJson(v);
+    return out;
   },
   fromFields(id, fields) {
     const draft: Record<string, unknown> = { id };

@@ -74,4 +74,14 @@ describe('HlcClock', () => {
   it('refuses desk ids outside the safe alphabet', () => {
     expect(() => new HlcClock('desk a', () => 0)).toThrow(/letters, digits/);
   });
+
+  it('stamps an edit after the value it replaces, even when its own clock is far behind', () => {
+    const clock = new HlcClock('slow-desk', () => 1_000);
+    const seen = formatHlc({ wall: 1_000 + 5 * 3_600_000, counter: 7, deskId: 'fast-desk' });
+    const edit = clock.tickAfter(seen);
+    expect(edit > seen).toBe(true);
+    expect(hlcWall(edit)).toBe(1_000 + 5 * 3_600_000);
+    // Its ordinary clock is not dragged into the future for later, unrelated edits.
+    expect(hlcWall(clock.tick())).toBe(1_000);
+  });
 });

@@ -81,6 +81,27 @@ export class HlcClock {
     return formatHlc({ wall: this.wall, counter: this.counter, deskId: this.deskId });
   }
 
+  /**
+   * A new timestamp that is also later than `floor`: for an edit of a field whose current
+   * value carries `floor`. Whoever edits what they see must win over it, even on a desk whose
+   * clock is far behind the one that stamped it (the server never stores stamps more than
+   * 5 minutes past its own clock, so this cannot run away into the future).
+   */
+  tickAfter(floor: Hlc): Hlc {
+    const next = this.tick();
+    if (next > floor) return next;
+    const f = parseHlc(floor);
+    if (!f) return next;
+    if (f.counter < MAX_COUNTER) {
+      this.wall = f.wall;
+      this.counter = f.counter + 1;
+    } else {
+      this.wall = f.wall + 1;
+      this.counter = 0;
+    }
+    return formatHlc({ wall: this.wall, counter: this.counter, deskId: this.deskId });
+  }
+
   /** Takes in a timestamp from another desk, so this desk's next edit orders after it. */
   observe(remote: Hlc): void {
     const parts = parseHlc(remote);
