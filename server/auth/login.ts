@@ -25,7 +25,7 @@ function dummyHash(cost: ScryptCost): Promise<string> {
  */
 export async function login(db: Database, input: LoginRequest, ip: string, settings: AuthSettings): Promise<LoginResponse> {
   const usernameKey = input.username.toLowerCase();
-  const claim = await claimLoginAttempt(db, usernameKey, ip, settings.loginLimits);
+  const claim = await db.transaction((tx) => claimLoginAttempt(tx, usernameKey, ip, settings.loginLimits));
   if (!claim.allowed) {
     const minutes = Math.ceil(claim.retryAfterSeconds / 60);
     throw new ApiError(429, 'too-many-attempts', `Too many failed logins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {

@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Queryable } from '../db/database';
 import type { LoginLimits } from './authSettings';
 
+const LOGIN_CLAIM_LOCK = 4_217_800_947;
+
 export type AttemptClaim = { allowed: true; attemptId: string } | { allowed: false; retryAfterSeconds: number };
 
 /**
@@ -9,9 +11,13 @@ export type AttemptClaim = { allowed: true; attemptId: string } | { allowed: fal
  * concurrent guesses (on any server process) each see the others: at most the limit ever
  * get as far as a password check. The row stays as a failure unless the login succeeds
  * (`forgetFailures`). A refused attempt is not kept, so Retry-After stays true however
- * often a client knocks.
+ * often a client knocks. Run it inside a transaction: it holds a lock until that ends.
  */
 export async function claimLoginAttempt(q: Queryable, usernameKey: string, ip: string, limits: LoginLimits): Promise<AttemptClaim> {
+  // Claims take turns (in the caller's transaction, across server processes): otherwise a burst
+  // of simultaneous guesses each counts all the others, all are refused, none is kept as a
+  // failure, and the burst leaves no trace for the next guess.
+  await q.query('SELECT pg_advisory_xact_lock($1)', [LOGIN_CLAIM_LOCK]);
   const window = limits.windowSeconds;
   await q.query('DELETE FROM login_attempts WHERE attempted_at < now() - make_interval(secs => $1)', [window]);
   const attemptId = uuidv7();
