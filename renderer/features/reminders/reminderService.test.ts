@@ -7,6 +7,9 @@ import { createFollowUps, recordFollowUpEvent } from '../../db/followUpsRepo';
 import {
   arrangeFollowUp, arrangePatron, deskServices, DEXIE_SAFE_FAKE_TIMERS, fakeHost, settle, settleUntil, writeContextOf,
 } from '../../test/renderDesk';
+import { formatHlc } from '@shared/sync/hlc';
+import type { PulledRecord } from '@shared/sync/protocol';
+import { applyPulledPage } from '../../sync/applyPulled';
 import { SUMMARY_NOTIFICATION_ID, type RaisedReminder } from './dueReminders';
 import { MAX_TIMER_MS, ReminderService, WATCHDOG_MS } from './reminderService';
 
@@ -180,6 +183,33 @@ describe('ReminderService: actions on a raised reminder', () => {
     expect(Date.now()).toBe(T0 + 1_000 + 10 * MIN);
     expect(notifyCalls()[1]).toMatchObject({ id: f.id, title: 'Phone Prof. Yvonne Young' });
     expect(host.setBadgeCount).toHaveBeenLastCalledWith(1);
+  });
+});
+
+describe('ReminderService: changes that arrive by sync', () => {
+  /** A follow-up event made at another desk, as a pull brings it in. */
+  const pulledEvent = (followUpId: string, id: string, body: Record<string, unknown>): PulledRecord => {
+    const fields = { followUpId, patronId: patron.id, branchId: patron.branchId, stamp: { staff: 'Ben', deskId: 'desk-upstairs', deskName: 'Upstairs', at: Date.now() }, ...body };
+    const hlc = formatHlc({ wall: Date.now(), counter: 0, deskId: 'desk-upstairs' });
+    return { entity: 'followUpEvent', id, branchId: patron.branchId, patronId: patron.id, fields: fields as PulledRecord['fields'], clocks: Object.fromEntries(Object.keys(fields).map((k) => [k, hlc])), erased: false };
+  };
+  const pull = (...records: PulledRecord[]) => applyPulledPage(services.db, { records, cursor: 'e:1', more: false, serverTime: Date.now() }, Date.now());
+
+  it('withdraws the popup when another desk claims it, and again when another desk completes it', async () => {
+    const claimed = await dueIn(0, { reason: 'Claimed upstairs' });
+    const done = await dueIn(0, { reason: 'Done upstairs' });
+    await startService();
+    await settleUntil(() => notifyCalls().length === 2, 'two popups');
+
+    await pull(pulledEvent(claimed.id, 'ev-claim-upstairs', { type: 'claimed' }));
+    await settleUntil(() => withdrawn().length === 1, 'the withdrawal after the claim');
+    expect(withdrawn()).toEqual([claimed.id]);
+
+    await pull(pulledEvent(done.id, 'ev-done-upstairs', { type: 'done', outcome: 'reached', comment: '' }));
+    await settleUntil(() => withdrawn().length === 2, 'the withdrawal after done');
+    expect(withdrawn()).toEqual([claimed.id, done.id]);
+    expect(host.setBadgeCount).toHaveBeenLastCalledWith(0);
+    expect(await services.db.outbox.where('patronId').equals(patron.id).filter((r) => r.mutation.entity === 'followUpEvent' && r.mutation.recordId.startsWith('ev-')).count()).toBe(0);
   });
 });
 
