@@ -28,6 +28,13 @@ const nearBody = (keys: string[]) =>
 const body = (keys: string[]) => fc.oneof(anyJson, nearBody(keys));
 const anyQuery = fc.dictionary(fc.oneof(fc.constantFrom('branchId', 'id'), anyString), fc.oneof(anyString, fc.uuid()), { maxKeys: 3 });
 
+/** The desk headers of a sync request: mostly right (so the body is what gets tried), sometimes not. */
+const deskHeaders = fc.record({
+  'x-desk-schema': fc.oneof({ arbitrary: fc.constant('1'), weight: 4 }, { arbitrary: fc.oneof(anyString, fc.integer().map(String)), weight: 1 }),
+  'x-desk-id': fc.oneof({ arbitrary: fc.constant('fuzz-desk'), weight: 4 }, { arbitrary: anyString, weight: 1 }),
+  'x-desk-clock': fc.oneof({ arbitrary: fc.constant(String(Date.now())), weight: 4 }, { arbitrary: anyString, weight: 1 }),
+}).map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => /^[\x20-\x7e]*$/.test(v))));
+
 interface Target {
   name: string;
   /** Logged in as the admin, so input checks (not permission checks) are what is tried. */
@@ -82,6 +89,20 @@ function targets(ids: () => { desk: string; branch: string }): Target[] {
       request: fc
         .tuple(fc.oneof(idParam, fc.constant('BRANCH')), body(['name']))
         .map(([id, payload]) => ({ method: 'PATCH', url: `/api/branches/${pathId(id)}`, payload: payload as object })),
+    },
+    {
+      name: 'POST /api/sync/push',
+      asAdmin: true,
+      request: fc
+        .tuple(deskHeaders, fc.oneof(body(['mutations']), fc.record({ mutations: fc.array(nearBody(['id', 'kind', 'entity', 'recordId', 'branchId', 'hlc', 'fields']), { maxLength: 3 }) })))
+        .map(([headers, payload]) => ({ method: 'POST', url: '/api/sync/push', headers, payload: payload as object })),
+    },
+    {
+      name: 'GET /api/sync/pull',
+      asAdmin: true,
+      request: fc
+        .tuple(deskHeaders, fc.dictionary(fc.oneof(fc.constantFrom('cursor', 'limit'), anyString), fc.oneof(anyString, fc.integer().map(String)), { minKeys: 1, maxKeys: 3 }))
+        .map(([headers, q]) => ({ method: 'GET', url: `/api/sync/pull${toQuery(q)}`, headers })),
     },
   ];
 }
