@@ -65,12 +65,20 @@ export async function createFollowUp(db: DeskDb, ctx: WriteContext, input: unkno
 export async function createFollowUps(db: DeskDb, ctx: WriteContext, inputs: readonly unknown[]): Promise<FollowUp[]> {
   return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
     const ids = inputs.map((i) => String((i as { patronId?: unknown })?.patronId ?? ''));
-    const patrons = await db.patrons.bulkGet(ids);
-    const built = inputs.map((input, i) => buildFollowUp(ctx, patrons[i], input, i));
-    await db.followUps.bulkAdd(built.map((b) => b.followUp));
-    await db.followUpEvents.bulkAdd(built.map((b) => b.created));
-    return built.map((b) => b.followUp);
+    return addFollowUps(db, ctx, inputs, await db.patrons.bulkGet(ids));
   });
+}
+
+/**
+ * Validates every input against its patron (`patrons[i]`, already read by the caller) and
+ * only then writes them all. Runs inside the caller's rw transaction over patrons,
+ * followUps and followUpEvents, so a batch is stored whole or not at all.
+ */
+export async function addFollowUps(db: DeskDb, ctx: WriteContext, inputs: readonly unknown[], patrons: readonly (Patron | undefined)[]): Promise<FollowUp[]> {
+  const built = inputs.map((input, i) => buildFollowUp(ctx, patrons[i], input, i));
+  await db.followUps.bulkAdd(built.map((b) => b.followUp));
+  await db.followUpEvents.bulkAdd(built.map((b) => b.created));
+  return built.map((b) => b.followUp);
 }
 
 export interface FollowUpWithState {

@@ -48,6 +48,7 @@ describe('WeMissYouPage', UI_TEST, () => {
     await user.click(within(campaign).getByRole('button', { name: 'Create 2 follow-ups' }));
 
     await waitFor(() => expect(window.location.hash).toBe('#/reminders'));
+    expect(await screen.findByText('Created 2 follow-ups.')).toBeInTheDocument();
     const followUps = await services.db.followUps.toArray();
     expect(followUps.map((f) => f.patronId).sort()).toEqual([bea.id, cy.id].sort());
     const [first, second] = followUps;
