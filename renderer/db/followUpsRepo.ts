@@ -139,6 +139,27 @@ export async function followUpsOfPatron(db: DeskDb, patronId: string): Promise<F
   return withStates(db, rows);
 }
 
+/** One log entry with the follow-up it belongs to. */
+export interface FollowUpLogEntry {
+  followUp: FollowUp;
+  event: FollowUpEvent;
+}
+
+/** Every log entry of a patron's follow-ups (the patron's timeline shows them beside the notes). */
+export async function followUpLogOfPatron(db: DeskDb, patronId: string): Promise<FollowUpLogEntry[]> {
+  return db.transaction('r', db.followUps, db.followUpEvents, async () => {
+    const [followUps, events] = await Promise.all([
+      db.followUps.where('patronId').equals(patronId).toArray(),
+      db.followUpEvents.where('patronId').equals(patronId).toArray(),
+    ]);
+    const byId = new Map(followUps.map((f) => [f.id, f]));
+    return events.flatMap((event) => {
+      const followUp = byId.get(event.followUpId);
+      return followUp ? [{ followUp, event }] : [];
+    });
+  });
+}
+
 /** The earliest due time after `now` among open follow-ups (the next timer), if any. */
 export async function nextDueAfter(db: DeskDb, now: number): Promise<number | undefined> {
   const row = await db.followUps.where('pendingDueAt').above(now).first();
