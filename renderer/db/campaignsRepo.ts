@@ -1,4 +1,3 @@
-import { subMonths } from 'date-fns';
 import type { Patron } from '@shared/domain/patron';
 import { defaultChannel, flagsForbidding, isDoNotContact } from '@shared/followups/channelRules';
 import type { FollowUpInput } from '@shared/followups/followUpInput';
@@ -7,38 +6,11 @@ import { addFollowUps } from './followUpsRepo';
 import { newId } from './ids';
 import type { WriteContext } from './writeContext';
 
-/**
- * Patrons with no recorded contact (note, reached/left-message/… outcome, or being
- * recorded at all) for `months` months, oldest contact first, do-not-contact patrons left
- * out, as ids. At 100k patrons over half can qualify, and reading their whole rows took
- * seconds; keys come straight from the lastContactAt index instead, and the page reads the
- * rows it shows (patronsInOrder). Do-not-contact patrons are few and indexed by flag kind,
- * so they are read whole and checked with isDoNotContact (a flag may have expired).
- */
-export async function patronsNotSeenFor(db: DeskDb, months: number, now: number): Promise<string[]> {
-  const cutoff = subMonths(now, months).getTime();
-  // One read transaction: the ids and the exclusions come from the same snapshot.
-  return db.transaction('r', db.patrons, async () => {
-    const [ids, flagged] = await Promise.all([
-      db.patrons.where('lastContactAt').below(cutoff).primaryKeys(),
-      db.patrons.where('flagKinds').equals('do-not-contact').toArray(),
-    ]);
-    const excluded = new Set(flagged.filter((p) => isDoNotContact(p, now)).map((p) => p.id));
-    return excluded.size === 0 ? ids : ids.filter((id) => !excluded.has(id));
-  });
-}
-
-/** The patrons with these ids, in this order; one erased meanwhile is left out. */
-export async function patronsInOrder(db: DeskDb, ids: readonly string[]): Promise<Patron[]> {
-  const rows = await db.patrons.bulkGet([...ids]);
-  return rows.filter((p): p is Patron => p !== undefined);
-}
-
 export interface Campaign {
   name: string;
   dueAt: number;
   message: string;
-  /** The ticked patrons, as listed by patronsNotSeenFor. */
+  /** The ticked patrons, as listed by findPatronsNotSeen. */
   patronIds: readonly string[];
 }
 

@@ -32,7 +32,7 @@ describe('WeMissYouPage with a long list', UI_TEST, () => {
     renderWithDesk(<WeMissYouPage />, services);
     await user.click(await screen.findByRole('button', { name: 'Find patrons' }));
     const campaign = await screen.findByRole('region', { name: 'Campaign' });
-    expect(within(campaign).getByText(/450 patrons with no contact/)).toHaveTextContent('450 ticked');
+    expect(await within(campaign).findByText(/450 patrons with no contact/, {}, SLOW_DOM)).toHaveTextContent('450 ticked');
     const list = within(campaign).getByRole('list', { name: 'Patrons to contact' });
     expect(within(list).getAllByRole('checkbox')).toHaveLength(200);
 
@@ -57,6 +57,7 @@ describe('WeMissYouPage with a long list', UI_TEST, () => {
     await user.click(await screen.findByRole('button', { name: 'Find patrons' }));
     const campaign = await screen.findByRole('region', { name: 'Campaign' });
     const list = within(campaign).getByRole('list', { name: 'Patrons to contact' });
+    await within(campaign).findByText(/250 patrons with no contact/, {}, SLOW_DOM);
     await user.click(within(list).getByRole('checkbox', { name: /^P007 Lapsed/ }));
     expect(within(campaign).getByRole('status')).toHaveTextContent('250 patrons with no contact for 12 months (do-not-contact left out); 249 ticked.');
     await user.click(within(campaign).getByRole('button', { name: 'Create 249 follow-ups' }));
