@@ -3,6 +3,7 @@ import type { Note } from '../../shared/domain/note';
 import type { Stamp } from '../../shared/domain/stamp';
 import type { Flag, FlagKind } from '../../shared/domain/flags';
 import { FLAG_KINDS } from '../../shared/domain/flags';
+import { unclearedFlagKinds } from '../../shared/domain/patronIndexKeys';
 import { DEFAULT_LADDER } from '../../shared/domain/stages';
 import { EMPTY_CONTACT_PREFERENCES, type ContactPreferences } from '../../shared/domain/contactPreferences';
 import { foldForSearch } from '../../shared/search/fold';
@@ -142,7 +143,7 @@ function patronWithoutContact(i: number, count: number): Omit<Patron, 'lastConta
   };
   const created = stamp(rng, at);
   const stageCount = rng.int(0, 2);
-  return {
+  const patron = {
     ...details,
     id: uuidv7At(at, rng),
     branchId: BENCH_BRANCH,
@@ -154,6 +155,8 @@ function patronWithoutContact(i: number, count: number): Omit<Patron, 'lastConta
     updated: created,
     terms: patronSearchTerms(details),
   };
+  // Derived after the fact: the random draws above stay in the same order, so the data set does not change.
+  return { ...patron, flagKinds: unclearedFlagKinds(patron.flags) };
 }
 
 /** The notes of patron i (an alert now and then; a few soft-deleted or edited). */

@@ -95,11 +95,24 @@ export interface ColdStartTiming {
 /** "We miss you" (bench/page/reminders.ts): one sample per round. */
 export interface MissYouResult {
   patrons: number;
-  /** Patrons patronsNotSeenFor(db, 12, now) returned. */
+  /** Patrons findPatronsNotSeen(db, 12, now) found. */
   qualified: number;
+  /** The same ids, in the same order, as reading every qualifying row whole and filtering (the way before). */
+  sameAsFullRead: boolean;
   created: number;
+  /** Time to list: findPatronsNotSeen until its first 200 rows are read (the page shows them then). */
   listMs: number[];
+  /** Until every id is read too (the count, "show more" and "create" wait for these). */
+  countMs: number[];
+  /** "Show 200 more": rows 200–399. */
+  nextPageMs: number[];
+  /** The way before, once: every qualifying row read whole (toArray), do-not-contact filtered in JS. */
+  fullReadMs: number;
+  /** createFollowUps for `created` of them, one call. */
   createMs: number[];
+  /** createCampaign for the same patrons (what the page's "create" runs: re-reads, default channels). */
+  campaignMs: number[];
+  campaignCreated: number;
 }
 
 export interface ReminderLatenessResult {

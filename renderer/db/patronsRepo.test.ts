@@ -137,6 +137,18 @@ describe('flags', () => {
     const again = await rejectionOf(clearFlag(services.db, ctx, p.id, flagId));
     expect(again.code).toBe('not-found');
   });
+
+  it('keeps the flag-kind index in step: a do-not-contact patron is found by it until the flag is cleared', async () => {
+    const p = await arrangePatron(services);
+    const dncIds = () => services.db.patrons.where('flagKinds').equals('do-not-contact').primaryKeys();
+    expect(await dncIds()).toEqual([]);
+    const flagged = await addFlag(services.db, ctx, p.id, { kind: 'do-not-contact', reason: 'Asked us to stop' });
+    await addFlag(services.db, ctx, p.id, { kind: 'large-print' });
+    expect(await dncIds()).toEqual([p.id]);
+    await clearFlag(services.db, ctx, p.id, flagged.flags[0]!.id);
+    expect(await dncIds()).toEqual([]);
+    expect((await services.db.patrons.get(p.id))?.flagKinds).toEqual(['large-print']);
+  });
 });
 
 describe('setStage', () => {

@@ -8,9 +8,9 @@ import {
   type Patron,
   type PatronDetails,
 } from '@shared/domain/patron';
+import { patronIndexKeys } from '@shared/domain/patronIndexKeys';
 import { DeskError, validationError } from '@shared/errors/deskError';
 import { validationErrorFromZod } from '@shared/errors/zodIssues';
-import { patronSearchTerms } from '@shared/search/searchKeys';
 import type { DeskDb } from './deskDb';
 import { readLadder } from './deskMeta';
 import { newId } from './ids';
@@ -50,7 +50,7 @@ export async function createPatron(db: DeskDb, ctx: WriteContext, input: unknown
       created: stamp,
       updated: stamp,
       lastContactAt: stamp.at,
-      terms: patronSearchTerms(details),
+      ...patronIndexKeys({ ...details, flags: [] }),
     };
     await db.patrons.add(patron);
     return patron;
@@ -73,7 +73,7 @@ async function modifyPatron(
     if (!current) throw new DeskError('not-found', 'This patron no longer exists on this desk');
     const changed = change(current);
     if (check) await check(changed);
-    const next: Patron = { ...changed, updated: stampOf(ctx), terms: patronSearchTerms(changed) };
+    const next: Patron = { ...changed, updated: stampOf(ctx), ...patronIndexKeys(changed) };
     await db.patrons.put(next);
     return next;
   });

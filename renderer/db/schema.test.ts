@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskDb } from './deskDb';
 
 const T = Date.parse('2026-01-10T09:00:00Z');
+const LATEST = 5;
 const DAY = 86_400_000;
 const stamp = (at: number) => ({ staff: 'Anna', deskId: 'desk-1', at });
 const opened: Dexie[] = [];
@@ -46,7 +47,7 @@ describe('schema v1 → v2', () => {
     const db = new DeskDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST);
     expect((await db.patrons.get('ada'))?.lastContactAt).toBe(T + 9 * DAY);
     expect((await db.patrons.get('bea'))?.lastContactAt).toBe(T + DAY);
 
@@ -65,7 +66,7 @@ describe('schema v1 → v2', () => {
     const db = new DeskDb(`desk-diary-fresh-${Math.random().toString(36).slice(2)}`);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST);
     expect(db.followUps.schema.indexes.map((i) => i.name).sort()).toEqual(['patronId', 'pendingDueAt']);
   });
 });
@@ -85,8 +86,42 @@ describe('schema v2 → v3', () => {
     const db = new DeskDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LATEST);
     expect((await db.patrons.get('p1'))?.terms.sort()).toEqual(['\u0001jsmith', '\u0001sjoan', 'joan', 'smith']);
     expect((await db.patrons.where('terms').startsWith('\u0001jsm').primaryKeys())).toEqual(['p1']);
+  });
+});
+
+describe('schema v3 → v4', () => {
+  const flag = (id: string, kind: string, extra = {}) => ({ id, kind, reason: 'Asked at the desk', source: 'desk', set: stamp(T), ...extra });
+
+  it('indexes the kinds of uncleared flags, so do-not-contact patrons are one lookup', async () => {
+    const name = `desk-diary-upgrade4-${Math.random().toString(36).slice(2)}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
+      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
+    });
+    await v3.open();
+    await v3.table('patrons').bulkPut([
+      { ...v1Patron('dnc', T), lastContactAt: T, flags: [flag('f1', 'do-not-contact'), flag('f2', 'never-email')] },
+      // Past its expiry day but not cleared: still listed, readers apply the expiry.
+      { ...v1Patron('expired', T), lastContactAt: T, flags: [flag('f3', 'do-not-contact', { expiresOn: '2026-01-01' })] },
+      { ...v1Patron('cleared', T), lastContactAt: T, flags: [flag('f4', 'do-not-contact', { cleared: stamp(T + DAY) })] },
+      { ...v1Patron('plain', T), lastContactAt: T },
+    ]);
+    v3.close();
+
+    const db = new DeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect((await db.patrons.where('flagKinds').equals('do-not-contact').primaryKeys()).sort()).toEqual(['dnc', 'expired']);
+    expect(await db.patrons.where('flagKinds').equals('never-email').primaryKeys()).toEqual(['dnc']);
+    expect((await db.patrons.get('dnc'))?.flagKinds).toEqual(['do-not-contact', 'never-email']);
+    expect((await db.patrons.get('cleared'))?.flagKinds).toEqual([]);
+    // Unflagged rows are left as they were (not rewritten).
+    expect(await db.patrons.get('plain')).not.toHaveProperty('flagKinds');
+    expect(await db.patrons.count()).toBe(4);
   });
 });

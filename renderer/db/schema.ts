@@ -2,6 +2,7 @@ import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { Note } from '@shared/domain/note';
 import type { Patron } from '@shared/domain/patron';
+import { unclearedFlagKinds } from '@shared/domain/patronIndexKeys';
 import { patronSearchTerms } from '@shared/search/searchKeys';
 
 /**
@@ -14,6 +15,8 @@ import { patronSearchTerms } from '@shared/search/searchKeys';
  * - patrons.cardNumber: exact lookup for card scans and the uniqueness check;
  * - patrons.*terms: folded search keys, one multi-entry prefix scan per keystroke;
  * - patrons.lastContactAt: "we miss you" is one range scan, not a walk over every note;
+ * - patrons.*flagKinds: kinds of the uncleared flags; the few do-not-contact patrons are one
+ *   lookup, so "we miss you" reads keys only (most patrons have no flag, so no entries);
  * - notes.patronId, requests.patronId, followUps.patronId: a patron's page loads its own rows;
  * - followUps.pendingDueAt: the reminder service's next timer is one index lookup, and
  *   closed follow-ups (no pendingDueAt) drop out of the index by themselves;
@@ -35,14 +38,28 @@ export function applySchema(db: Dexie): void {
     .upgrade(backfillLastContact);
   // v3: the same indexes; search terms gain the name-pair keys (searchKeys.namePairKeys).
   db.version(3).upgrade(rebuildSearchTerms);
-  // v5 (v4 is left to the reminder work): sync. The outbox of unsent changes in the order
-  // they were made, the sync engine's state (cursor, clock) and refused changes. Rows written
-  // before this version have no field clocks; they are sent whole when the desk first joins
-  // a branch (renderer/sync/adoptLocalRecords.ts).
+  // v4: the kinds of each patron's uncleared flags, indexed ("we miss you" skips do-not-contact by keys).
+  db.version(4)
+    .stores({ patrons: 'id, cardNumber, *terms, lastContactAt, *flagKinds' })
+    .upgrade(indexFlagKinds);
+  // v5: sync. The outbox of unsent changes in the order they were made, the sync engine's
+  // state (cursor, clock) and refused changes. Rows written before this version have no field
+  // clocks; they are sent whole when the desk first joins a branch (renderer/sync/adoptLocalRecords.ts).
   db.version(5).stores({
     outbox: '++seq, patronId',
     syncState: 'key',
     syncRejected: 'mutationId, patronId',
+  });
+}
+
+/**
+ * v4: store the kinds of each patron's uncleared flags. Only flagged patrons (a few percent)
+ * are rewritten: a patron without flags has no index entries either way, and rewriting every
+ * row is what made the v2 upgrade take minutes at 100k patrons (bench/RESULTS.md).
+ */
+async function indexFlagKinds(tx: Transaction): Promise<void> {
+  await tx.table<Patron>('patrons').filter((p) => p.flags.length > 0).modify((p) => {
+    p.flagKinds = unclearedFlagKinds(p.flags);
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContactPreferencesSchema, EMPTY_CONTACT_PREFERENCES } from './contactPreferences';
-import { FlagSchema } from './flags';
+import { FLAG_KINDS, FlagSchema } from './flags';
 import { StageChangeSchema } from './stages';
 import { StampSchema } from './stamp';
 
@@ -107,6 +107,11 @@ export const PatronSchema = PatronDetailsSchema.safeExtend({
   lastContactAt: z.number().int().nonnegative(),
   /** Folded search keys (see search/searchKeys.ts); derived, rebuilt on every write. */
   terms: z.array(z.string()),
+  /**
+   * Kinds of the flags not cleared (patronIndexKeys.ts); derived, rebuilt on every write.
+   * Absent on rows stored before schema v4 that had no flags, which index the same.
+   */
+  flagKinds: z.array(z.enum(FLAG_KINDS)).optional(),
 });
 export type Patron = z.infer<typeof PatronSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Patron } from '../domain/patron';
-import { patronSearchTerms } from '../search/searchKeys';
+import { patronIndexKeys } from '../domain/patronIndexKeys';
 import { noteCodec, patronCodec } from './entities';
 import { applyEdit, type FieldState } from './fields';
 import { formatHlc } from './hlc';
@@ -17,7 +17,7 @@ function patron(over: Partial<Patron> = {}): Patron {
     created: stamp(1), updated: stamp(10), lastContactAt: 10, terms: [],
   };
   const p = { ...base, ...over };
-  return { ...p, terms: patronSearchTerms(p) };
+  return { ...p, ...patronIndexKeys(p) };
 }
 
 /** A record's fields, all stamped with one clock, as if it arrived whole from another desk. */
@@ -39,6 +39,7 @@ describe('patronCodec', () => {
     const fields = patronCodec.toFields(patron());
     expect(Object.keys(fields)).toEqual(expect.arrayContaining(['flag:f1', 'stage:5:front:tryer', 'interest:local history', 'interest:chess']));
     expect(fields).not.toHaveProperty('terms');
+    expect(fields).not.toHaveProperty('flagKinds');
     expect(fields).not.toHaveProperty('flags');
   });
 
@@ -48,6 +49,8 @@ describe('patronCodec', () => {
     applyEdit(s, { fields: { 'flag:b': { id: 'b', kind: 'hard-of-hearing', reason: '', source: 'patron', set: stamp(20, 'ref') } }, hlc: hlc(20, 'ref') });
     const r = patronCodec.fromFields('p1', s.fields, s.clocks);
     expect(r.ok && r.record.flags.map((f) => f.id)).toEqual(['a', 'b']);
+    // The derived flag index is rebuilt from the merged flags, so the receiving desk finds them.
+    expect(r.ok && r.record.flagKinds).toEqual(['hard-of-hearing', 'large-print']);
   });
 
   it('lists interests in the order they were added, and drops removed ones', () => {

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { FlagSchema, type Flag } from '../domain/flags';
 import { NoteSchema, type Note } from '../domain/note';
 import { PatronSchema, type Patron } from '../domain/patron';
+import { patronIndexKeys } from '../domain/patronIndexKeys';
 import { PatronRequestSchema, type PatronRequest } from '../domain/request';
 import { StageChangeSchema, type StageChange } from '../domain/stages';
 import { FollowUpEventSchema, type FollowUpEvent } from '../followups/followUpEvents';
 import { FollowUpSchema, type FollowUp } from '../followups/followUp';
-import { patronSearchTerms } from '../search/searchKeys';
 import type { ClockMap, FieldMap, Json, MergePolicy } from './fields';
 
 /**
@@ -16,7 +16,8 @@ import type { ClockMap, FieldMap, Json, MergePolicy } from './fields';
  * two desks grow independently are split into one field per member, so concurrent edits
  * both survive: a flag is `flag:<id>`, a stage move `stage:<at>:<desk>:<stageId>`, an
  * interest `interest:<tag>` (true, or null once removed). Derived properties (search terms,
- * the follow-up's pendingDueAt cache) are not fields: each replica recomputes them.
+ * indexed flag kinds, the follow-up's pendingDueAt cache) are not fields: each replica
+ * recomputes them.
  *
  * Follow-ups and follow-up events are immutable once created (state is the fold of the
  * events), so they sync as records that are written once; the server refuses to change them.
@@ -102,7 +103,7 @@ export const patronCodec: EntityCodec<Patron> = {
     const draft = { ...plainRecord(id, fields, PATRON_KEYS), flags, stageHistory, interests: interests.map(([, tag]) => tag), terms: [] };
     const parsed = validated(PatronSchema, draft);
     if (!parsed.ok) return parsed;
-    return { ok: true, record: { ...parsed.record, terms: patronSearchTerms(parsed.record) } };
+    return { ok: true, record: { ...parsed.record, ...patronIndexKeys(parsed.record) } };
   },
   policyOf: (field) => (field === 'lastContactAt' ? 'max' : 'lww'),
 };

@@ -54,7 +54,7 @@ describe('desk diary in Chromium', () => {
     expect(flags).toContain('Never email');
     expect(flags).toContain("doesn't read it");
     expect(flags).toContain('Anna at Front desk');
-    const timeline = await page.getByRole('list', { name: 'Notes, newest first' }).innerText();
+    const timeline = await page.getByRole('list', { name: 'Notes and follow-ups, newest first' }).innerText();
     expect(timeline).toContain('Book due back Friday: phone her');
     expect(timeline).toContain('Anna at Front desk');
 

@@ -55,18 +55,20 @@ describe('follow-ups in Chromium', () => {
 
     await toasts.getByRole('button', { name: 'No answer, try tomorrow' }).click();
     await toasts.waitFor({ state: 'detached' });
-    await panel.getByText('Log (2)').click();
-    expect(await panel.getByRole('list', { name: 'Follow-up log' }).innerText()).toMatch(/Attempted No answer, try again/);
+    const timeline = page.getByRole('list', { name: 'Notes and follow-ups, newest first' });
+    const attempt = timeline.getByRole('listitem', { name: 'Follow-up attempted by Anna' });
+    expect(await attempt.innerText()).toMatch(/No answer, try again/);
 
     await panel.getByRole('link', { name: 'Book due back Friday' }).click();
     await page.getByRole('heading', { name: 'Follow-up' }).waitFor();
     await page.getByRole('button', { name: 'Done — Reached' }).click();
     await page.getByRole('button', { name: 'Reopen' }).waitFor();
     await page.getByRole('link', { name: 'Prof. Yvonne Yates' }).click();
-    const closed = page.getByRole('region', { name: 'Follow-ups' });
-    await closed.getByText('Done — Reached').waitFor();
-    await closed.getByText('Log (3)').click();
-    expect(await closed.getByRole('list', { name: 'Follow-up log' }).innerText()).toMatch(/Done Reached — Anna at Front desk/);
+    // The outcome is in the patron's timeline, newest first; the panel keeps only open ones.
+    const done = timeline.getByRole('listitem', { name: 'Follow-up done by Anna' });
+    expect(await done.innerText()).toMatch(/Follow-up done: Reached[\s\S]*Book due back Friday[\s\S]*Anna at Front desk/);
+    expect(await timeline.getByRole('listitem').first().getAttribute('aria-label')).toBe('Follow-up done by Anna');
+    await page.getByRole('region', { name: 'Follow-ups' }).getByText('Nothing open.').waitFor();
     await context.close();
   });
 

@@ -37,7 +37,7 @@ describe('WeMissYouPage', UI_TEST, () => {
     const user = await renderPage();
     await user.click(screen.getByRole('button', { name: 'Find patrons' }));
     const campaign = await screen.findByRole('region', { name: 'Campaign' });
-    expect(within(campaign).getByText(/3 patrons with no contact for 12 months/)).toHaveTextContent('3 ticked');
+    expect(await within(campaign).findByText(/3 patrons with no contact for 12 months/)).toHaveTextContent('3 ticked');
     const list = within(campaign).getByRole('list', { name: 'Patrons to contact' });
     expect(within(list).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent?.split(' — ')[0])).toEqual(['Bea Old', 'Ada Old', 'Cy Old']);
     expect(within(list).queryByText(/Eve|Dee/)).not.toBeInTheDocument();
@@ -48,6 +48,7 @@ describe('WeMissYouPage', UI_TEST, () => {
     await user.click(within(campaign).getByRole('button', { name: 'Create 2 follow-ups' }));
 
     await waitFor(() => expect(window.location.hash).toBe('#/reminders'));
+    expect(await screen.findByText('Created 2 follow-ups.')).toBeInTheDocument();
     const followUps = await services.db.followUps.toArray();
     expect(followUps.map((f) => f.patronId).sort()).toEqual([bea.id, cy.id].sort());
     const [first, second] = followUps;
@@ -58,12 +59,36 @@ describe('WeMissYouPage', UI_TEST, () => {
     expect(followUps.some((f) => f.patronId === ada.id)).toBe(false);
   });
 
+  it('searching again replaces the list and ticks everyone again', async () => {
+    await lastSeen(400, 'Ada');
+    await lastSeen(500, 'Bea');
+    const user = await renderPage();
+    const months = screen.getByLabelText('No contact for (months)');
+    await user.click(screen.getByRole('button', { name: 'Find patrons' }));
+    const campaign = await screen.findByRole('region', { name: 'Campaign' });
+    await within(campaign).findByText(/^2 patrons with no contact for 12 months/);
+    await user.click(within(campaign).getByRole('checkbox', { name: /^Ada Old/ }));
+    expect(within(campaign).getByRole('status')).toHaveTextContent('1 ticked');
+
+    await user.clear(months);
+    await user.type(months, '15');
+    await user.click(screen.getByRole('button', { name: 'Find patrons' }));
+    expect(await within(campaign).findByText(/^1 patrons with no contact for 15 months/)).toHaveTextContent('1 ticked');
+    expect(within(campaign).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent?.split(' — ')[0])).toEqual(['Bea Old']);
+
+    await user.clear(months);
+    await user.type(months, '12');
+    await user.click(screen.getByRole('button', { name: 'Find patrons' }));
+    expect(await within(campaign).findByText(/^2 patrons with no contact for 12 months/)).toHaveTextContent('2 ticked');
+    expect(within(campaign).getByRole('checkbox', { name: /^Ada Old/ })).toBeChecked();
+  });
+
   it('finds nobody when everyone was in contact recently, and offers nothing to create', async () => {
     await lastSeen(30, 'Ada');
     const user = await renderPage();
     await user.click(screen.getByRole('button', { name: 'Find patrons' }));
     const campaign = await screen.findByRole('region', { name: 'Campaign' });
-    expect(within(campaign).getByRole('status')).toHaveTextContent('0 patrons with no contact for 12 months');
+    expect(await within(campaign).findByText(/^0 patrons with no contact for 12 months/)).toBeInTheDocument();
     expect(within(campaign).getByRole('button', { name: 'Create 0 follow-ups' })).toBeDisabled();
   });
 

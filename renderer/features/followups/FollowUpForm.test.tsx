@@ -106,7 +106,7 @@ describe('FollowUpForm', UI_TEST, () => {
     expect(f?.recurrence).toEqual({ rule: 'FREQ=WEEKLY', label: 'Every Tuesday' });
     expect(f?.firstDueAt).toBe(new Date(2026, 11, 1, 14, 0).getTime());
     expect(f?.assignee).toEqual({ kind: 'staff', name: 'Anna' });
-    const list = await screen.findByRole('list', { name: 'Follow-ups of this patron' });
+    const list = await screen.findByRole('list', { name: 'Open follow-ups' });
     expect(await within(list).findByText(/Every Tuesday/)).toBeInTheDocument();
   });
 

@@ -20,7 +20,7 @@ async function openPatron() {
   await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
 }
 
-const timeline = () => screen.getByRole('list', { name: 'Notes, newest first' });
+const timeline = () => screen.getByRole('list', { name: 'Notes and follow-ups, newest first' });
 
 describe('AlertBanner', UI_TEST, () => {
   it('shows active alerts in the Alerts region as the patron opens, plain notes only in the timeline', async () => {
@@ -58,7 +58,7 @@ describe('AlertBanner', UI_TEST, () => {
     await addNote(services.db, writeContextOf(services), patronId, { body: 'Holiday closure notice', kind: 'alert', expiresOn: '2026-11-19' });
     await openPatron();
 
-    const entry = await within(await screen.findByRole('list', { name: 'Notes, newest first' })).findByRole('listitem', { name: 'Alert by Anna' });
+    const entry = await within(await screen.findByRole('list', { name: 'Notes and follow-ups, newest first' })).findByRole('listitem', { name: 'Alert by Anna' });
     expect(entry).toHaveTextContent('Holiday closure notice');
     expect(entry).toHaveTextContent('Alert, expired');
     expect(screen.queryByRole('region', { name: 'Alerts' })).not.toBeInTheDocument();

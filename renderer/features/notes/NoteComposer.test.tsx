@@ -18,7 +18,7 @@ async function openPatron() {
   await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' });
 }
 
-const timelineItems = () => within(screen.getByRole('list', { name: 'Notes, newest first' })).getAllByRole('listitem');
+const timelineItems = () => within(screen.getByRole('list', { name: 'Notes and follow-ups, newest first' })).getAllByRole('listitem');
 const storedNotes = () => services.db.notes.where('patronId').equals(patronId).toArray();
 
 describe('NoteComposer', UI_TEST, () => {
@@ -65,7 +65,7 @@ describe('NoteComposer', UI_TEST, () => {
     expect(screen.getByLabelText('New note')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('New note')).toHaveAccessibleDescription(expect.stringContaining('Type the note first'));
     expect(await storedNotes()).toEqual([]);
-    expect(screen.getByText('No notes yet.')).toBeInTheDocument();
+    expect(screen.getByText('No notes or follow-ups yet.')).toBeInTheDocument();
   });
 
   it('adds an alert with its last day when the box is ticked', async () => {

@@ -7,6 +7,7 @@ import { useDesk } from '../../app/deskContext';
 import { hrefOf } from '../../app/routes';
 import { formatStamp } from '../../app/ui/format';
 import { markPatronOpened, readLadder } from '../../db/deskMeta';
+import { followUpLogOfPatron } from '../../db/followUpsRepo';
 import { notesOfPatron } from '../../db/notesRepo';
 import { ContactPanel } from '../contact/ContactPanel';
 import { PatronFollowUps } from '../followups/PatronFollowUps';
@@ -17,11 +18,12 @@ import { InterestsPanel } from '../requests/InterestsPanel';
 import { RequestsPanel } from '../requests/RequestsPanel';
 import { StagePanel } from '../stages/StagePanel';
 
-/** A patron's page: alerts first, then how to reach them, then the note box and the timeline. */
+/** A patron's page: alerts first, then how to reach them, the note box, open follow-ups, and the timeline of notes and follow-ups. */
 export function PatronPage({ id }: { id: string }) {
   const { db, now } = useDesk();
   const patron = useLiveQuery(() => db.patrons.get(id), [db, id], null);
   const notes = useLiveQuery(() => notesOfPatron(db, id), [db, id]) ?? [];
+  const followUpLog = useLiveQuery(() => followUpLogOfPatron(db, id), [db, id]) ?? [];
 
   useEffect(() => {
     if (patron) void markPatronOpened(db, id);
@@ -39,7 +41,7 @@ export function PatronPage({ id }: { id: string }) {
       <NoteComposer patronId={patron.id} />
       <PatronFollowUps patron={patron} />
       <div className="columns">
-        <Timeline notes={timeline} />
+        <Timeline notes={timeline} followUpLog={followUpLog} />
         <aside className="side">
           <StagePanel patron={patron} />
           <RequestsPanel patronId={patron.id} />
