@@ -16,6 +16,7 @@ import { Timeline } from '../notes/Timeline';
 import { InterestsPanel } from '../requests/InterestsPanel';
 import { RequestsPanel } from '../requests/RequestsPanel';
 import { StagePanel } from '../stages/StagePanel';
+import { ErasePatron } from './ErasePatron';
 
 /** A patron's page: alerts first, then how to reach them, then the note box and the timeline. */
 export function PatronPage({ id }: { id: string }) {
@@ -66,6 +67,7 @@ function PatronHeader({ patron }: { patron: Patron }) {
       <h1 id="patron-name">{displayName(patron)}</h1>
       <p className="facts">{facts.join(' · ')}</p>
       <a className="button" href={hrefOf({ name: 'edit-patron', id: patron.id })}>Edit details</a>
+      <ErasePatron patron={patron} />
     </header>
   );
 }

@@ -1,0 +1,4 @@
+/** Placeholder replaced below. */
+export function AdminPage() {
+  return <p>Staff and branches</p>;
+}
