@@ -57,7 +57,7 @@ export function SyncStatusBar() {
   const connection = offline ? 'Offline' : sync?.connection === 'online' ? 'Online' : 'Connecting…';
   const waiting = pending === 0 ? 'All changes sent' : `${pending} change${pending === 1 ? '' : 's'} waiting`;
   const last = sync?.lastSyncedAt === undefined ? 'Not synced yet' : `Last synced ${formatDistance(sync.lastSyncedAt, now(), { addSuffix: true })}`;
-  const problem = sync?.problem && !(offline && sync.problem.code === 'network') ? sync.problem : undefined;
+  const problem = sync?.problem;
   const first = sync?.firstSync;
 
   return (
