@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-/** A fresh desk: its own browser context (own IndexedDB and storage), signed in as `staff`. */
+/** A fresh desk in local mode (no account, nothing shared): its own browser context (own IndexedDB and storage), signed in as `staff`. */
 export async function openDesk(browser: Browser, baseUrl: string, staff: string, deskName = 'Front desk'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Use this desk without an account (nothing is shared)' }).click();
   await page.getByLabel('Your name').fill(staff);
   await page.getByLabel("This desk's name").fill(deskName);
   await page.getByRole('button', { name: 'Start' }).click();
@@ -44,4 +45,23 @@ export async function createPatron(page: Page, p: NewPatron): Promise<void> {
 export async function search(page: Page, query: string): Promise<void> {
   await page.keyboard.press('Control+k');
   await page.keyboard.type(query);
+}
+
+/** A fresh desk that logs in to the server it was served from, and waits for its first sync. */
+export async function openSharedDesk(browser: Browser, baseUrl: string, account: { username: string; password: string; displayName: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.getByLabel('Username').fill(account.username);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('search').waitFor();
+  await page.getByRole('button', { name: `Staff: ${account.displayName}` }).waitFor();
+  await syncStatus(page).getByText(/^Online · .* · Last synced/).waitFor({ timeout: 20_000 });
+  return { context, page };
+}
+
+/** The header's live sync status line. */
+export function syncStatus(page: Page) {
+  return page.getByRole('region', { name: 'Sync' }).getByRole('status');
 }
