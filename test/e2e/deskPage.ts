@@ -65,3 +65,29 @@ export async function openSharedDesk(browser: Browser, baseUrl: string, account:
 export function syncStatus(page: Page) {
   return page.getByRole('region', { name: 'Sync' }).getByRole('status');
 }
+
+/**
+ * Opens a patron by search once this desk has them: search results are a snapshot of the
+ * moment of typing, so the query is typed again until the (synced) patron is listed.
+ */
+export async function openPatronWhenSynced(page: Page, query: string, name: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const option = page.getByRole('listbox', { name: 'Matching patrons' }).getByRole('option', { name: new RegExp(name) });
+  for (;;) {
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(query);
+    try {
+      await option.waitFor({ timeout: 1000 });
+      break;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
+  await page.keyboard.press('Enter');
+  try {
+    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 5000 });
+  } catch (err) {
+    throw new Error(`${name}'s page did not open from the search (at ${page.url()}): ${(await page.locator('body').innerText()).slice(0, 1000)}`, { cause: err });
+  }
+}
