@@ -48,10 +48,11 @@ export async function search(page: Page, query: string): Promise<void> {
 }
 
 /** A fresh desk that logs in to the server it was served from, and waits for its first sync. */
-export async function openSharedDesk(browser: Browser, baseUrl: string, account: { username: string; password: string; displayName: string }): Promise<{ context: BrowserContext; page: Page }> {
+export async function openSharedDesk(browser: Browser, baseUrl: string, account: { username: string; password: string; displayName: string }, deskName = 'Front desk'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(baseUrl);
+  await page.getByLabel("This desk's name").fill(deskName);
   await page.getByLabel('Username').fill(account.username);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Log in' }).click();

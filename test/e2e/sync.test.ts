@@ -9,7 +9,7 @@ const chromium = chromiumForThisFile({ beforeAll, afterAll });
 describe('two desks sharing a server', () => {
   it('a note jotted on desk A shows on desk B without a reload (poke, then pull)', async () => {
     const a = await openSharedDesk(chromium.browser, baseUrl, accounts.desk);
-    const b = await openSharedDesk(chromium.browser, baseUrl, accounts.admin);
+    const b = await openSharedDesk(chromium.browser, baseUrl, accounts.admin, 'Reference desk');
     try {
       await createPatron(a.page, { firstName: 'Sybil', lastName: 'Shared', cardNumber: '31000001' });
 
@@ -19,7 +19,7 @@ describe('two desks sharing a server', () => {
       await a.page.getByLabel('New note').fill('Asked for the Hardy letters');
       await a.page.getByLabel('New note').press('Enter');
       await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText('Asked for the Hardy letters').waitFor({ timeout: 5_000 });
-      await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText(/Dana Desk/).waitFor();
+      await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText(/Dana Desk at Front desk/).waitFor();
     } finally {
       await a.context.close();
       await b.context.close();
@@ -28,7 +28,7 @@ describe('two desks sharing a server', () => {
 
   it('a desk that was offline sends what it wrote when the network returns', async () => {
     const a = await openSharedDesk(chromium.browser, baseUrl, accounts.desk);
-    const b = await openSharedDesk(chromium.browser, baseUrl, accounts.admin);
+    const b = await openSharedDesk(chromium.browser, baseUrl, accounts.admin, 'Reference desk');
     try {
       await createPatron(a.page, { firstName: 'Otto', lastName: 'Offline', cardNumber: '31000002' });
       await openPatronWhenSynced(b.page, 'Otto', 'Otto Offline');

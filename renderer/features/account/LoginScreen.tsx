@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { LoginResponse } from '@shared/api/auth';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { Field, FormError } from '../../app/ui/Field';
-import { LOCAL_BRANCH_ID, saveServerUrl } from '../../db/deskMeta';
+import { LOCAL_BRANCH_ID, renameDesk, saveServerUrl } from '../../db/deskMeta';
 import { countLocalRecords, joinBranch } from './joinBranch';
 import { serverApi, ServerApiError } from './serverApi';
 import { SESSION_TOKEN_KEY } from './useServerApi';
@@ -22,6 +22,8 @@ export function LoginScreen() {
   const serverUrl = useDeskState((s) => s.serverUrl);
   const configurable = useDeskState((s) => s.serverConfigurable);
   const [address, setAddress] = useState(serverUrl ?? '');
+  const unnamedDesk = useDeskState((s) => s.desk?.name === 'Desk');
+  const [deskName, setDeskName] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -55,6 +57,7 @@ export function LoginScreen() {
       const baseUrl = configurable ? await saveServerUrl(db, address) : (serverUrl ?? '');
       if (configurable) store.getState().setServer(baseUrl, true);
       const login = await api(baseUrl).login(username.trim(), password);
+      if (unnamedDesk && deskName.trim() !== '') store.getState().setDesk(await renameDesk(db, deskName));
       await host.setSecret(SESSION_TOKEN_KEY, login.token);
       const desk = store.getState().desk;
       if (desk?.branchId !== LOCAL_BRANCH_ID) return await finish(login);
@@ -118,6 +121,11 @@ export function LoginScreen() {
         <Field label="Password" error={errors.password}>
           {(p) => <input {...p} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />}
         </Field>
+        {unnamedDesk && (
+          <Field label="This desk's name" hint='e.g. "Front desk" or "Reference"; shown beside every note' error={errors.deskName}>
+            {(p) => <input {...p} value={deskName} onChange={(e) => setDeskName(e.target.value)} />}
+          </Field>
+        )}
         <FormError message={formError} />
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Logging in…' : 'Log in'}</button>
       </form>
