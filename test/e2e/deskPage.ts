@@ -85,7 +85,7 @@ export async function openPatronWhenSynced(page: Page, query: string, name: stri
       if (Date.now() > deadline) throw err;
     }
   }
-  await page.keyboard.press('Enter');
+  await option.click();
   try {
     await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 5000 });
   } catch (err) {
