@@ -13,9 +13,11 @@ beforeEach(async () => {
 });
 
 describe('App', UI_TEST, () => {
-  it('asks who is at the desk, then shows the diary with its search box', async () => {
+  it('offers log in, or local mode: asks who is at the desk, then shows the diary with its search box', async () => {
     const user = userEvent.setup();
     render(<App services={services} />);
+    expect(await screen.findByRole('heading', { name: 'Log in' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Use this desk without an account (nothing is shared)' }));
     expect(await screen.findByRole('heading', { name: 'Who is at the desk?' })).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Find a patron' })).not.toBeInTheDocument();
 

@@ -10,6 +10,10 @@ import { FollowUpPage } from '../features/followups/FollowUpPage';
 import { ReminderCentre } from '../features/reminders/ReminderCentre';
 import { ReminderToasts } from '../features/reminders/ReminderToasts';
 import { useReminderService } from '../features/reminders/useReminderService';
+import { AdminPage } from '../features/admin/AdminPage';
+import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
+import { SyncStatusBar } from '../features/sync/SyncStatusBar';
+import { useSync } from '../features/sync/useSync';
 import { useDeskState } from './deskContext';
 import { hrefOf, useRoute, type Route } from './routes';
 import { ToastRegion } from './Toast';
@@ -25,14 +29,18 @@ function Screen({ route }: { route: Route }) {
     case 'follow-up': return <FollowUpPage key={route.id} id={route.id} />;
     case 'arrivals': return <ArrivalsPage />;
     case 'we-miss-you': return <WeMissYouPage />;
+    case 'refused': return <RefusedChangesPage />;
+    case 'admin': return <AdminPage />;
   }
 }
 
-/** Header (home, search, new patron, staff, settings) above the current screen. */
+/** Header (home, search, new patron, staff, settings, sync status) above the current screen. */
 export function Shell() {
   const route = useRoute();
   const due = useDeskState((s) => s.raised.length);
+  const isAdmin = useDeskState((s) => s.account?.role === 'admin');
   useReminderService();
+  useSync();
   return (
     <div className="shell">
       <header className="topbar">
@@ -42,8 +50,10 @@ export function Shell() {
           <a className="button" href={hrefOf({ name: 'new-patron' })}>New patron</a>
           <a className="button" href={hrefOf({ name: 'reminders' })}>Reminders{due > 0 ? ` (${due} due)` : ''}</a>
           <a className="button" href={hrefOf({ name: 'settings' })}>Settings</a>
+          {isAdmin && <a className="button" href={hrefOf({ name: 'admin' })}>Staff and branches</a>}
         </nav>
         <StaffSwitcher />
+        <SyncStatusBar />
       </header>
       <main className="content">
         <Screen route={route} />

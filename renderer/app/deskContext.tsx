@@ -11,6 +11,8 @@ export interface DeskServices {
   host: DeskHost;
   store: DeskStore;
   now: () => number;
+  /** How to reach the sync server (tests pass a fake); the platform's fetch when absent. */
+  fetch?: typeof fetch;
 }
 
 const DeskContext = createContext<DeskServices | null>(null);

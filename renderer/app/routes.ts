@@ -10,7 +10,9 @@ export type Route =
   | { name: 'reminders' }
   | { name: 'follow-up'; id: string }
   | { name: 'arrivals' }
-  | { name: 'we-miss-you' };
+  | { name: 'we-miss-you' }
+  | { name: 'refused' }
+  | { name: 'admin' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -22,6 +24,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'follow-ups' && parts[1]) return { name: 'follow-up', id: parts[1] };
   if (parts[0] === 'arrivals') return { name: 'arrivals' };
   if (parts[0] === 'we-miss-you') return { name: 'we-miss-you' };
+  if (parts[0] === 'refused') return { name: 'refused' };
+  if (parts[0] === 'admin') return { name: 'admin' };
   return { name: 'home' };
 }
 
@@ -36,6 +40,8 @@ export function hrefOf(route: Route): string {
     case 'follow-up': return `#/follow-ups/${encodeURIComponent(route.id)}`;
     case 'arrivals': return '#/arrivals';
     case 'we-miss-you': return '#/we-miss-you';
+    case 'refused': return '#/refused';
+    case 'admin': return '#/admin';
   }
 }
 

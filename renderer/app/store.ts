@@ -1,6 +1,8 @@
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { SessionStaff } from '@shared/api/auth';
 import type { DeskIdentity } from '../db/deskMeta';
+import type { SyncStatus } from '../sync/syncEngine';
 import type { RaisedReminder } from '../features/reminders/dueReminders';
 
 /**
@@ -11,8 +13,28 @@ export interface SessionSlice {
   /** Who is at the desk; stamped on every change. Null until someone says. */
   staff: string | null;
   desk: DeskIdentity | null;
+  /** The staff member logged in to the sync server; null in local mode or when nobody is. */
+  account: SessionStaff | null;
+  /** This desk chose "use without an account": the local name screen, nothing shared. */
+  localMode: boolean;
+  /** Where the sync server is: "" = the page's own origin (browser build); null = none configured. */
+  serverUrl: string | null;
+  /** Electron: the server address is typed by staff; the browser build has its own origin. */
+  serverConfigurable: boolean;
   setStaff: (name: string | null) => void;
   setDesk: (desk: DeskIdentity) => void;
+  /** Logs a staff member in: they become the name stamped on every change. */
+  setAccount: (account: SessionStaff | null) => void;
+  setLocalMode: (localMode: boolean) => void;
+  setServer: (serverUrl: string | null, configurable: boolean) => void;
+}
+
+/** What the sync engine last said, and how to ask it for a round now. */
+export interface SyncSlice {
+  sync: SyncStatus | null;
+  syncNow: (() => void) | null;
+  setSync: (sync: SyncStatus | null) => void;
+  setSyncNow: (syncNow: (() => void) | null) => void;
 }
 
 export interface Toast {
@@ -33,13 +55,27 @@ export interface ReminderSlice {
   setRaised: (raised: RaisedReminder[]) => void;
 }
 
-export type DeskState = SessionSlice & ToastSlice & ReminderSlice;
+export type DeskState = SessionSlice & ToastSlice & ReminderSlice & SyncSlice;
 
 const createSessionSlice: StateCreator<DeskState, [], [], SessionSlice> = (set) => ({
   staff: null,
   desk: null,
+  account: null,
+  localMode: false,
+  serverUrl: null,
+  serverConfigurable: false,
   setStaff: (staff) => set({ staff }),
   setDesk: (desk) => set({ desk }),
+  setAccount: (account) => set({ account, staff: account ? account.displayName : null }),
+  setLocalMode: (localMode) => set({ localMode }),
+  setServer: (serverUrl, serverConfigurable) => set({ serverUrl, serverConfigurable }),
+});
+
+const createSyncSlice: StateCreator<DeskState, [], [], SyncSlice> = (set) => ({
+  sync: null,
+  syncNow: null,
+  setSync: (sync) => set({ sync }),
+  setSyncNow: (syncNow) => set({ syncNow }),
 });
 
 let nextToastId = 1;
@@ -54,13 +90,13 @@ const createReminderSlice: StateCreator<DeskState, [], [], ReminderSlice> = (set
   setRaised: (raised) => set({ raised }),
 });
 
-/** Creates a store; the app makes one, tests make their own. Only `staff` survives a reload. */
+/** Creates a store; the app makes one, tests make their own. Only who is at the desk survives a reload. */
 export function createDeskStore(storageKey = 'desk-diary.session') {
   return create<DeskState>()(
-    persist((...a) => ({ ...createSessionSlice(...a), ...createToastSlice(...a), ...createReminderSlice(...a) }), {
+    persist((...a) => ({ ...createSessionSlice(...a), ...createToastSlice(...a), ...createReminderSlice(...a), ...createSyncSlice(...a) }), {
       name: storageKey,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ staff: s.staff }),
+      partialize: (s) => ({ staff: s.staff, account: s.account, localMode: s.localMode }),
     }),
   );
 }

@@ -88,3 +88,34 @@ export async function markPatronOpened(db: DeskDb, patronId: string): Promise<vo
     await db.meta.put({ key: 'recent', value: next });
   });
 }
+
+/** The sync server's address as typed at this desk (Electron); undefined until someone sets one. */
+export async function readServerUrl(db: DeskDb): Promise<string | undefined> {
+  const row = await db.meta.get('serverUrl');
+  return typeof row?.value === 'string' ? row.value : undefined;
+}
+
+/** Keeps a server address as its origin ("https://diary.example.org"); refuses anything but http(s). */
+export async function saveServerUrl(db: DeskDb, address: string): Promise<string> {
+  const trimmed = address.trim();
+  let origin: string;
+  try {
+    const url = new URL(/^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('not http');
+    origin = url.origin;
+  } catch {
+    throw validationError([{ field: 'serverUrl', message: 'Type the server address, e.g. https://diary.example.org' }]);
+  }
+  await db.meta.put({ key: 'serverUrl', value: origin });
+  return origin;
+}
+
+/** Records the branch this desk now belongs to (after its local records were adopted into it). */
+export async function saveDeskBranch(db: DeskDb, branchId: string): Promise<DeskIdentity> {
+  return db.transaction('rw', db.meta, async () => {
+    const desk = await ensureDesk(db);
+    const next = { ...desk, branchId };
+    await db.meta.put({ key: 'desk', value: next });
+    return next;
+  });
+}

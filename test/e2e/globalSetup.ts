@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,10 +6,38 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { assertChromiumInstalled } from './chromium';
 
+/** Staff accounts the end-to-end tests log in with (made before any test runs). */
+export interface E2eAccounts {
+  admin: { username: string; password: string; displayName: string };
+  desk: { username: string; password: string; displayName: string };
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    accounts: E2eAccounts;
   }
+}
+
+const ACCOUNTS: E2eAccounts = {
+  admin: { username: 'e2e-admin', password: 'Quiet-Reading-Room-71', displayName: 'Alex Admin' },
+  desk: { username: 'e2e-desk', password: 'Tidy-Desk-Lamp-42', displayName: 'Dana Desk' },
+};
+
+async function api<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The first admin through the documented command line, then a desk user in its branch through the API. */
+async function createAccounts(url: string): Promise<void> {
+  const login = await api<{ token: string; staff: { branchIds: string[] } }>(url, '/api/auth/login', { username: ACCOUNTS.admin.username, password: ACCOUNTS.admin.password });
+  await api(url, '/api/staff', { ...ACCOUNTS.desk, role: 'desk', branchIds: login.staff.branchIds }, login.token);
 }
 
 async function freePort(): Promise<number> {
@@ -45,11 +73,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let output = '';
   // Its own embedded database, so a run never reads or leaves data in the project's ./data.
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
-  const child = spawn('npm', ['run', 'web'], { env: { ...process.env, PORT: String(port), DESK_DATA_DIR: dataDir, DATABASE_URL: '' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = { ...process.env, PORT: String(port), DESK_DATA_DIR: dataDir, DATABASE_URL: '' };
+  // Before the server starts: the embedded database serves one process at a time.
+  execFileSync('npm', ['run', 'server', '--', 'create-admin', '--username', ACCOUNTS.admin.username, '--name', ACCOUNTS.admin.displayName, '--branch', 'E2E library'], {
+    env: { ...env, DESK_ADMIN_PASSWORD: ACCOUNTS.admin.password },
+    stdio: 'pipe',
+  });
+  const child = spawn('npm', ['run', 'web'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   await waitForHealth(url, child, () => output.slice(-4000), 120_000);
+  await createAccounts(url);
   project.provide('baseUrl', url);
+  project.provide('accounts', ACCOUNTS);
   return async () => {
     if (child.pid !== undefined && child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -12,10 +12,10 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('buildContentSecurityPolicy', () => {
-  it('allows only the app itself, inline styles, local images and the local sync server', () => {
+  it('allows only the app itself, inline styles, local images, https servers and a server on this machine', () => {
     expect(buildContentSecurityPolicy()).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "connect-src 'self' http://127.0.0.1:* ws://127.0.0.1:*; object-src 'none'; base-uri 'self'; " +
+        "connect-src 'self' https: wss: http://localhost:* http://127.0.0.1:* ws://localhost:* ws://127.0.0.1:*; object-src 'none'; base-uri 'self'; " +
         "form-action 'none'; frame-ancestors 'none'",
     );
   });
@@ -24,7 +24,11 @@ describe('buildContentSecurityPolicy', () => {
     const policy = directives(buildContentSecurityPolicy({ connectOrigins: ['https://sync.library.example/api'] }));
     expect(policy.get('connect-src')).toEqual([
       "'self'",
+      'https:',
+      'wss:',
+      'http://localhost:*',
       'http://127.0.0.1:*',
+      'ws://localhost:*',
       'ws://127.0.0.1:*',
       'https://sync.library.example',
       'wss://sync.library.example',

@@ -8,12 +8,14 @@ export interface ContentSecurityPolicyOptions {
 }
 
 /**
- * The renderer's Content-Security-Policy. Only the app's own scripts run; the local sync server
- * (any port on 127.0.0.1, http and its WebSocket poke) and configured sync origins are reachable.
+ * The renderer's Content-Security-Policy. Only the app's own scripts run. The sync server's
+ * address is typed on the login screen and kept in the desk's own database, which the main
+ * process cannot read before the window loads, so any https server is reachable (plus a
+ * server on this machine over plain http); scripts stay locked to the app itself.
  */
 export function buildContentSecurityPolicy(options: ContentSecurityPolicyOptions = {}): string {
   const scriptSrc = ["'self'"];
-  const connectSrc = ["'self'", 'http://127.0.0.1:*', 'ws://127.0.0.1:*'];
+  const connectSrc = ["'self'", 'https:', 'wss:', 'http://localhost:*', 'http://127.0.0.1:*', 'ws://localhost:*', 'ws://127.0.0.1:*'];
   for (const origin of options.connectOrigins ?? []) {
     connectSrc.push(...connectSourcesFor(origin));
   }

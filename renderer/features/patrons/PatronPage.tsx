@@ -17,6 +17,7 @@ import { Timeline } from '../notes/Timeline';
 import { InterestsPanel } from '../requests/InterestsPanel';
 import { RequestsPanel } from '../requests/RequestsPanel';
 import { StagePanel } from '../stages/StagePanel';
+import { ErasePatron } from './ErasePatron';
 
 /** A patron's page: alerts first, then how to reach them, the note box, open follow-ups, and the timeline of notes and follow-ups. */
 export function PatronPage({ id }: { id: string }) {
@@ -68,6 +69,7 @@ function PatronHeader({ patron }: { patron: Patron }) {
       <h1 id="patron-name">{displayName(patron)}</h1>
       <p className="facts">{facts.join(' · ')}</p>
       <a className="button" href={hrefOf({ name: 'edit-patron', id: patron.id })}>Edit details</a>
+      <ErasePatron patron={patron} />
     </header>
   );
 }

@@ -2,11 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { readKnownStaff, rememberStaff } from '../../db/deskMeta';
+import { useLogOut } from '../account/useLogOut';
 
-/** "Staff: Anna ▾" → pick a colleague. Two clicks to hand the desk over. */
+/** "Staff: Anna ▾" → pick a colleague, or log out so they can log in. Two clicks to hand the desk over. */
 export function StaffSwitcher() {
   const { db, store } = useDesk();
   const staff = useDeskState((s) => s.staff);
+  const account = useDeskState((s) => s.account);
+  const logOut = useLogOut();
   const known = useLiveQuery(() => readKnownStaff(db), [db]) ?? [];
   const [open, setOpen] = useState(false);
   const menuRef = useRef<HTMLUListElement>(null);
@@ -38,14 +41,21 @@ export function StaffSwitcher() {
       </button>
       {open && (
         <ul role="menu" aria-label="Switch staff" ref={menuRef} onKeyDown={onMenuKey} className="menu">
-          {known.filter((n) => n !== staff).map((n) => (
+          {account && (
+            <li role="none">
+              <button type="button" role="menuitem" onClick={() => { setOpen(false); void logOut(); }}>Log out</button>
+            </li>
+          )}
+          {!account && known.filter((n) => n !== staff).map((n) => (
             <li role="none" key={n}>
               <button type="button" role="menuitem" onClick={() => void pick(n)}>{n}</button>
             </li>
           ))}
-          <li role="none">
-            <button type="button" role="menuitem" onClick={() => void pick(null)}>Someone else…</button>
-          </li>
+          {!account && (
+            <li role="none">
+              <button type="button" role="menuitem" onClick={() => void pick(null)}>Someone else…</button>
+            </li>
+          )}
         </ul>
       )}
     </div>

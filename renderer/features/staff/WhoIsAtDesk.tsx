@@ -7,7 +7,7 @@ import { readKnownStaff, rememberStaff, renameDesk } from '../../db/deskMeta';
 
 /**
  * Asked once per desk (and whenever nobody is signed in): who is at the desk, so every
- * change carries a name. Staff log-in replaces this when the server arrives.
+ * change carries a name. This is local mode: with a server, staff log in instead (LoginScreen).
  */
 export function WhoIsAtDesk() {
   const { db, store } = useDesk();
@@ -20,6 +20,7 @@ export function WhoIsAtDesk() {
 
   async function choose(staffName: string) {
     const clean = await rememberStaff(db, staffName);
+    store.getState().setLocalMode(true);
     store.getState().setStaff(clean);
   }
 
@@ -56,6 +57,9 @@ export function WhoIsAtDesk() {
         <FormError message={formError} />
         <button type="submit" className="primary" disabled={busy}>Start</button>
       </form>
+      <p>
+        <button type="button" className="link" onClick={() => store.getState().setLocalMode(false)}>Log in with a staff account instead</button>
+      </p>
     </main>
   );
 }
