@@ -17,6 +17,8 @@ export class SimDesk {
   partitioned = false;
   /** Chance that an answer is lost after the server handled the request. */
   dropAnswers = 0;
+  /** Chance that a request is delivered twice (a retrying proxy, a flaky link). */
+  duplicateRequests = 0;
   deskId = '';
   /** Every change the server acknowledged to this desk, for the "no acknowledged write is lost" check. */
   readonly acknowledged: Mutation[] = [];
@@ -47,7 +49,7 @@ export class SimDesk {
   transport(): SyncTransport {
     const call = async <T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
       if (this.partitioned) throw new SyncRequestError('network', 'partitioned');
-      const response = await this.app().inject({
+      const send = () => this.app().inject({
         method,
         url,
         ...(payload === undefined ? {} : { payload: payload as object }),
@@ -58,6 +60,8 @@ export class SimDesk {
           [SYNC_HEADERS.clock]: String(this.now()),
         },
       });
+      if (this.rng.chance(this.duplicateRequests)) await send();
+      const response = await send();
       if (response.statusCode >= 400) {
         const body = response.json<SyncErrorBody>();
         throw new SyncRequestError('http', body.error?.message ?? String(response.statusCode), response.statusCode, body);

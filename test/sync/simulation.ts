@@ -43,7 +43,8 @@ const DAY = 86_400_000;
 /**
  * The convergence fuzzer (issue 4): 5 desks and the real server; random creates, edits,
  * deletes, follow-up events and erasures; random partitions, lost answers (the server acted,
- * the desk never heard), server restarts and desk clocks skewed up to a day either way.
+ * the desk never heard), requests delivered twice, server restarts and desk clocks skewed up
+ * to a day either way; the desks' requests reach the server in random interleavings.
  * Then the network heals, clocks are set right and every desk syncs until quiet. Every desk
  * must then hold exactly what the server holds, and no change the server acknowledged may
  * be missing. Throws with the seed and a step log when either fails.
@@ -78,6 +79,7 @@ export async function runSimulation(server: SimServer, options: SimOptions): Pro
     for (const d of desks) {
       d.partitioned = false;
       d.dropAnswers = 0;
+      d.duplicateRequests = 0;
       d.skewMs = 0;
     }
     for (let round = 0; round < 6; round++) {
@@ -190,7 +192,8 @@ async function randomStep(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], se
     if (roll < 0.95) {
       desk.partitioned = !desk.partitioned;
       desk.dropAnswers = rng.chance(0.5) ? 0.3 : 0;
-      return `partitioned=${desk.partitioned} dropAnswers=${desk.dropAnswers}`;
+      desk.duplicateRequests = rng.chance(0.5) ? 0.3 : 0;
+      return `partitioned=${desk.partitioned} dropAnswers=${desk.dropAnswers} duplicateRequests=${desk.duplicateRequests}`;
     }
     await server.restart();
     return 'server restarted';
