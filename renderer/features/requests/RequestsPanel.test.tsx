@@ -67,7 +67,8 @@ describe('InterestsPanel', UI_TEST, () => {
 
     await user.click(panel.getByRole('button', { name: 'Remove interest local history' }));
     await waitFor(async () => expect((await services.db.patrons.get(patronId))?.interests).toEqual(['jazz']));
-    expect(panel.getByRole('list', { name: 'Interests' })).not.toHaveTextContent('local history');
+    // The list follows the database through a live query: wait for it rather than race it.
+    await waitFor(() => expect(panel.getByRole('list', { name: 'Interests' })).not.toHaveTextContent('local history'));
   });
 
   it('refuses a blank interest', async () => {
