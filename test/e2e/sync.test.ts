@@ -18,8 +18,8 @@ describe('two desks sharing a server', () => {
 
       await a.page.getByLabel('New note').fill('Asked for the Hardy letters');
       await a.page.getByLabel('New note').press('Enter');
-      await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText('Asked for the Hardy letters').waitFor({ timeout: 30_000 }); // no reload: the poke brings it (how fast is for a bench, not a test)
-      await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText(/Dana Desk at Front desk/).waitFor();
+      await b.page.getByRole('list', { name: 'Notes and follow-ups, newest first' }).getByText('Asked for the Hardy letters').waitFor({ timeout: 30_000 }); // no reload: the poke brings it (how fast is for a bench, not a test)
+      await b.page.getByRole('list', { name: 'Notes and follow-ups, newest first' }).getByText(/Dana Desk at Front desk/).waitFor();
     } finally {
       await a.context.close();
       await b.context.close();
@@ -39,11 +39,11 @@ describe('two desks sharing a server', () => {
       await a.page.getByLabel('New note').press('Enter');
       await syncStatus(a.page).getByText(/changes? waiting/).waitFor({ timeout: 5_000 });
       await a.page.waitForTimeout(1500);
-      const early = await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText('Written with the network down').count();
+      const early = await b.page.getByRole('list', { name: 'Notes and follow-ups, newest first' }).getByText('Written with the network down').count();
       if (early !== 0) throw new Error('desk B saw the note while desk A was offline');
 
       await a.context.setOffline(false);
-      await b.page.getByRole('list', { name: 'Notes, newest first' }).getByText('Written with the network down').waitFor({ timeout: 30_000 });
+      await b.page.getByRole('list', { name: 'Notes and follow-ups, newest first' }).getByText('Written with the network down').waitFor({ timeout: 30_000 });
       await syncStatus(a.page).getByText(/All changes sent/).waitFor({ timeout: 30_000 });
     } finally {
       await a.context.close();
