@@ -1,18 +1,10 @@
-import type { EntityName } from '@shared/sync/entities';
-import type { ClockMap, FieldMap } from '@shared/sync/fields';
+import type { PulledRecord } from '@shared/sync/protocol';
 
-/** A record as the server keeps it: its current fields with their clocks (never a history). */
-export interface StoredRecord {
-  entity: EntityName;
-  id: string;
-  branchId: string;
-  /** The patron it belongs to (a patron's own id for a patron); erasure removes by it. */
-  patronId: string;
-  fields: FieldMap;
-  clocks: ClockMap;
-  /** An erased patron: only this id tombstone is left. */
-  erased: boolean;
-}
+/**
+ * A record as the server keeps it: its current fields with their clocks (never a history);
+ * an erased patron is only its id tombstone. The same shape a desk pulls.
+ */
+export type StoredRecord = PulledRecord;
 
 /** Who is pushing: the staff member's role and the branches they may change. */
 export interface StaffScope {
