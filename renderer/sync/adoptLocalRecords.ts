@@ -2,10 +2,10 @@ import { codecOf, ENTITY_NAMES } from '@shared/sync/entities';
 import type { ClockMap } from '@shared/sync/fields';
 import type { EditMutation } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
-import type { DeskIdentity } from '../db/deskIdentity';
 import { LOCAL_BRANCH_ID } from '../db/deskIdentity';
 import { newId } from '../db/ids';
 import type { OutboxRow, SyncMeta } from './syncTables';
+import { deskClock, saveDeskClock } from './deskClock';
 
 const CHUNK = 500;
 
@@ -34,8 +34,7 @@ export async function adoptLocalRecords(db: DeskDb, branchId: string, onProgress
       const moved = await db.transaction('rw', [table, db.outbox, db.syncState, db.meta], async () => {
         const rows = (await table.bulkGet(chunk.map((r) => String(r.id)))).filter((r): r is Record<string, unknown> & SyncMeta => r?.branchId === LOCAL_BRANCH_ID);
         if (rows.length === 0) return 0;
-        const desk = (await db.meta.get('desk'))?.value as DeskIdentity;
-        const clock = db.syncClock.use(desk.id, (await db.syncState.get('hlc'))?.value);
+        const clock = await deskClock(db);
         const outbox: OutboxRow[] = [];
         const updated = rows.map((row) => {
           const record = { ...row, branchId };
@@ -49,7 +48,7 @@ export async function adoptLocalRecords(db: DeskDb, branchId: string, onProgress
         });
         await table.bulkPut(updated);
         await db.outbox.bulkAdd(outbox);
-        await db.syncState.put({ key: 'hlc', value: clock.peek() });
+        await saveDeskClock(db, clock);
         return rows.length;
       });
       done += moved;

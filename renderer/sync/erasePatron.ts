@@ -1,9 +1,9 @@
 import type { EraseMutation } from '@shared/sync/protocol';
 import { DeskError } from '@shared/errors/deskError';
 import type { DeskDb } from '../db/deskDb';
-import type { DeskIdentity } from '../db/deskIdentity';
 import { newId } from '../db/ids';
 import { eraseLocally } from './eraseLocally';
+import { deskClock, saveDeskClock } from './deskClock';
 
 /**
  * Erases a patron on this desk at once and queues the erasure for every other replica
@@ -15,11 +15,10 @@ export async function erasePatron(db: DeskDb, patronId: string): Promise<void> {
   await db.transaction('rw', tables, async () => {
     const patron = await db.patrons.get(patronId);
     if (!patron) throw new DeskError('not-found', 'This patron is not on this desk');
-    const desk = (await db.meta.get('desk'))?.value as DeskIdentity;
-    const clock = db.syncClock.use(desk.id, (await db.syncState.get('hlc'))?.value);
+    const clock = await deskClock(db);
     await eraseLocally(db, patronId);
     const mutation: EraseMutation = { id: newId(), kind: 'erase', entity: 'patron', recordId: patronId, branchId: patron.branchId, hlc: clock.tick() };
     await db.outbox.add({ patronId, mutation });
-    await db.syncState.put({ key: 'hlc', value: clock.peek() });
+    await saveDeskClock(db, clock);
   });
 }

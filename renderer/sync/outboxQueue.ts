@@ -1,8 +1,8 @@
 import { MAX_BATCH_BYTES, MAX_BATCH_MUTATIONS, type PushResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
-import type { DeskIdentity } from '../db/deskIdentity';
 import type { OutboxRow, SyncMeta } from './syncTables';
 import { codecOf } from '@shared/sync/entities';
+import { deskClock, saveDeskClock } from './deskClock';
 
 /** The oldest unsent changes, at most 500 of them or about 1 MB (ARCHITECTURE §4.3). */
 export async function nextBatch(db: DeskDb): Promise<OutboxRow[]> {
@@ -60,8 +60,7 @@ export async function settleBatch(db: DeskDb, sent: readonly OutboxRow[], respon
 
 /** Gives a queued change a fresh timestamp, and the fields it set on the row the same one. */
 async function restamp(db: DeskDb, row: OutboxRow): Promise<void> {
-  const desk = (await db.meta.get('desk'))?.value as DeskIdentity;
-  const clock = db.syncClock.use(desk.id, (await db.syncState.get('hlc'))?.value);
+  const clock = await deskClock(db);
   const old = row.mutation.hlc;
   const hlc = clock.tick();
   if (row.mutation.kind === 'edit') {
@@ -74,5 +73,5 @@ async function restamp(db: DeskDb, row: OutboxRow): Promise<void> {
     }
   }
   await db.outbox.put({ ...row, mutation: { ...row.mutation, hlc } });
-  await db.syncState.put({ key: 'hlc', value: clock.peek() });
+  await saveDeskClock(db, clock);
 }

@@ -2,9 +2,9 @@ import { codecOf } from '@shared/sync/entities';
 import type { EditMutation } from '@shared/sync/protocol';
 import { DeskError } from '@shared/errors/deskError';
 import type { DeskDb } from '../db/deskDb';
-import type { DeskIdentity } from '../db/deskIdentity';
 import { newId } from '../db/ids';
 import type { SyncMeta } from './syncTables';
+import { deskClock, saveDeskClock } from './deskClock';
 
 const TABLES = (db: DeskDb) => [db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents, db.outbox, db.syncRejected, db.syncState, db.meta];
 
@@ -50,8 +50,7 @@ export async function resendRejected(db: DeskDb, mutationId: string): Promise<vo
     const table = db.table<Record<string, unknown> & SyncMeta, string>(codec.table);
     const row = await table.get(m.recordId);
     if (!row) return;
-    const desk = (await db.meta.get('desk'))?.value as DeskIdentity;
-    const clock = db.syncClock.use(desk.id, (await db.syncState.get('hlc'))?.value);
+    const clock = await deskClock(db);
     const fields = { ...(row._extra ?? {}), ...codec.toFields(row as never) };
     let floor = '';
     for (const c of Object.values(row._clocks ?? {})) if (c > floor) floor = c;
@@ -60,6 +59,6 @@ export async function resendRejected(db: DeskDb, mutationId: string): Promise<vo
     const mutation: EditMutation = { id: newId(), kind: 'edit', entity: m.entity, recordId: m.recordId, branchId: String(row.branchId), hlc, fields };
     await table.put({ ...row, _clocks: clocks });
     await db.outbox.add({ patronId: rejected.patronId, mutation });
-    await db.syncState.put({ key: 'hlc', value: clock.peek() });
+    await saveDeskClock(db, clock);
   });
 }
