@@ -11,6 +11,8 @@ import { ReminderCentre } from '../features/reminders/ReminderCentre';
 import { ReminderToasts } from '../features/reminders/ReminderToasts';
 import { useReminderService } from '../features/reminders/useReminderService';
 import { AdminPage } from '../features/admin/AdminPage';
+import { LogPage } from '../features/log/LogPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useSync } from '../features/sync/useSync';
@@ -31,6 +33,8 @@ function Screen({ route }: { route: Route }) {
     case 'we-miss-you': return <WeMissYouPage />;
     case 'refused': return <RefusedChangesPage />;
     case 'admin': return <AdminPage />;
+    case 'log': return <LogPage key={route.patronId ?? ''} patronId={route.patronId} />;
+    case 'dashboard': return <DashboardPage />;
   }
 }
 
@@ -39,6 +43,7 @@ export function Shell() {
   const route = useRoute();
   const due = useDeskState((s) => s.raised.length);
   const isAdmin = useDeskState((s) => s.account?.role === 'admin');
+  const loggedIn = useDeskState((s) => s.account !== null);
   useReminderService();
   useSync();
   return (
@@ -50,6 +55,7 @@ export function Shell() {
           <a className="button" href={hrefOf({ name: 'new-patron' })}>New patron</a>
           <a className="button" href={hrefOf({ name: 'reminders' })}>Reminders{due > 0 ? ` (${due} due)` : ''}</a>
           <a className="button" href={hrefOf({ name: 'settings' })}>Settings</a>
+          {loggedIn && <a className="button" href={hrefOf({ name: 'log' })}>Follow-up log</a>}
           {isAdmin && <a className="button" href={hrefOf({ name: 'admin' })}>Staff and branches</a>}
         </nav>
         <StaffSwitcher />

@@ -12,7 +12,9 @@ export type Route =
   | { name: 'arrivals' }
   | { name: 'we-miss-you' }
   | { name: 'refused' }
-  | { name: 'admin' };
+  | { name: 'admin' }
+  | { name: 'log'; patronId?: string }
+  | { name: 'dashboard' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -26,6 +28,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'we-miss-you') return { name: 'we-miss-you' };
   if (parts[0] === 'refused') return { name: 'refused' };
   if (parts[0] === 'admin') return { name: 'admin' };
+  if (parts[0] === 'log' && parts[1] === 'patron' && parts[2]) return { name: 'log', patronId: parts[2] };
+  if (parts[0] === 'log') return { name: 'log' };
+  if (parts[0] === 'dashboard') return { name: 'dashboard' };
   return { name: 'home' };
 }
 
@@ -42,6 +47,8 @@ export function hrefOf(route: Route): string {
     case 'we-miss-you': return '#/we-miss-you';
     case 'refused': return '#/refused';
     case 'admin': return '#/admin';
+    case 'log': return route.patronId ? `#/log/patron/${encodeURIComponent(route.patronId)}` : '#/log';
+    case 'dashboard': return '#/dashboard';
   }
 }
 

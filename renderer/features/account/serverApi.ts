@@ -28,7 +28,19 @@ export interface ServerApiOptions {
   fetch?: typeof fetch;
 }
 
-async function call<T>(options: ServerApiOptions, method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON request to the server; refusals and network failures become ServerApiError. */
+export async function callServer<T>(options: ServerApiOptions, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await sendToServer(options, method, path, body);
+  if (response.status === 204) return undefined as T;
+  const parsed = (await response.json().catch(() => undefined)) as unknown;
+  return parsed as T;
+}
+
+/**
+ * Sends a request and returns the response once it is known to be a success (2xx), with its
+ * body unread, so a caller can stream it (an export); refusals become ServerApiError.
+ */
+export async function sendToServer(options: ServerApiOptions, method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   let response: Response;
   try {
@@ -39,31 +51,32 @@ async function call<T>(options: ServerApiOptions, method: string, path: string, 
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
     });
-  } catch {
+  } catch (err) {
+    if (signal?.aborted) throw err;
     throw new ServerApiError('The server cannot be reached: check the network and the server address', undefined, 'network');
   }
-  if (response.status === 204) return undefined as T;
-  const parsed = (await response.json().catch(() => undefined)) as unknown;
   if (!response.ok) {
-    const error = (parsed as ApiErrorBody | undefined)?.error;
+    const parsed = (await response.json().catch(() => undefined)) as ApiErrorBody | undefined;
+    const error = parsed?.error;
     throw new ServerApiError(error?.message ?? `The server answered ${response.status}`, response.status, error?.code ?? 'http', error?.fields ?? []);
   }
-  return parsed as T;
+  return response;
 }
 
 /** The account endpoints of the sync server, typed with shared/api. */
 export function serverApi(options: ServerApiOptions) {
   return {
-    login: (username: string, password: string) => call<LoginResponse>(options, 'POST', '/api/auth/login', { username, password }),
-    logout: () => call<void>(options, 'POST', '/api/auth/logout', {}),
-    me: () => call<MeResponse>(options, 'GET', '/api/auth/me'),
-    listStaff: () => call<ListStaffResponse>(options, 'GET', '/api/staff'),
-    createStaff: (request: CreateStaffRequest) => call<StaffResponse>(options, 'POST', '/api/staff', request),
-    updateStaff: (id: string, patch: UpdateStaffRequest) => call<StaffResponse>(options, 'PATCH', `/api/staff/${encodeURIComponent(id)}`, patch),
-    listBranches: () => call<ListBranchesResponse>(options, 'GET', '/api/branches'),
-    createBranch: (request: CreateBranchRequest) => call<BranchResponse>(options, 'POST', '/api/branches', request),
-    updateBranch: (id: string, patch: UpdateBranchRequest) => call<BranchResponse>(options, 'PATCH', `/api/branches/${encodeURIComponent(id)}`, patch),
+    login: (username: string, password: string) => callServer<LoginResponse>(options, 'POST', '/api/auth/login', { username, password }),
+    logout: () => callServer<void>(options, 'POST', '/api/auth/logout', {}),
+    me: () => callServer<MeResponse>(options, 'GET', '/api/auth/me'),
+    listStaff: () => callServer<ListStaffResponse>(options, 'GET', '/api/staff'),
+    createStaff: (request: CreateStaffRequest) => callServer<StaffResponse>(options, 'POST', '/api/staff', request),
+    updateStaff: (id: string, patch: UpdateStaffRequest) => callServer<StaffResponse>(options, 'PATCH', `/api/staff/${encodeURIComponent(id)}`, patch),
+    listBranches: () => callServer<ListBranchesResponse>(options, 'GET', '/api/branches'),
+    createBranch: (request: CreateBranchRequest) => callServer<BranchResponse>(options, 'POST', '/api/branches', request),
+    updateBranch: (id: string, patch: UpdateBranchRequest) => callServer<BranchResponse>(options, 'PATCH', `/api/branches/${encodeURIComponent(id)}`, patch),
   };
 }
 

@@ -1,0 +1,44 @@
+import { addDays, format, parseISO, startOfDay, startOfMonth, subDays, subMonths } from 'date-fns';
+import type { LogFilter } from '@shared/log/logQuery';
+
+/** A day typed in a date box ("2026-11-01") as the local midnight it starts at. */
+export function dayStart(day: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = parseISO(day);
+  return Number.isNaN(d.getTime()) ? undefined : startOfDay(d).getTime();
+}
+
+/** The period's "to" day is inclusive on screen; the filter's `to` is the next midnight (exclusive). */
+export function periodOf(fromDay: string, toDay: string): Pick<LogFilter, 'from' | 'to'> {
+  const from = dayStart(fromDay);
+  const toStart = dayStart(toDay);
+  return {
+    ...(from === undefined ? {} : { from }),
+    ...(toStart === undefined ? {} : { to: addDays(toStart, 1).getTime() }),
+  };
+}
+
+export const dayOf = (ms: number) => format(ms, 'yyyy-MM-dd');
+
+/** The quick periods desk managers ask for, as [from, to] days (inclusive). */
+export function presetPeriod(preset: 'last-7-days' | 'this-month' | 'last-month', now: number): [string, string] {
+  const today = startOfDay(now);
+  switch (preset) {
+    case 'last-7-days': return [dayOf(subDays(today, 6).getTime()), dayOf(today.getTime())];
+    case 'this-month': return [dayOf(startOfMonth(today).getTime()), dayOf(today.getTime())];
+    case 'last-month': {
+      const first = startOfMonth(subMonths(today, 1));
+      return [dayOf(first.getTime()), dayOf(subDays(startOfMonth(today), 1).getTime())];
+    }
+  }
+}
+
+/** The period in words, for headings and file titles: "1 Nov 2026 – 30 Nov 2026", "until …", "all time". */
+export function describePeriod(filter: Pick<LogFilter, 'from' | 'to'>): string {
+  const from = filter.from === undefined ? undefined : format(filter.from, 'd MMM yyyy');
+  const to = filter.to === undefined ? undefined : format(filter.to - 1, 'd MMM yyyy');
+  if (from && to) return `${from} – ${to}`;
+  if (from) return `from ${from}`;
+  if (to) return `until ${to}`;
+  return 'all time';
+}
