@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   await settle();
 
   log(`type-ahead: ${queries.length} queries in the app`);
-  const typed = await runTypeahead(context, origin, queries, model, log);
+  const typed = await runTypeahead(context, origin, queries, model, log, opts.typingGapMs);
   const records = typed.records.map((r) => ({ ...r, scanned: model.search(r.prefix).scanned }));
   const typeahead = typeaheadFigures(records, typed.failures);
 

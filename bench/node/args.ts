@@ -12,6 +12,8 @@ export interface BenchOptions {
   port: number | undefined;
   timeoutMin: number;
   skipCold: boolean;
+  /** Pause between the keystrokes of one query (ms): how fast staff type. */
+  typingGapMs: number;
 }
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -26,6 +28,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --port N               server port (default: the port this profile used last, else a free one)
   --timeout-min N        abort the whole run after N minutes (default 40)
   --skip-cold            skip the cold-start benches
+  --typing-gap-ms N      pause between keystrokes of a query (default 120: about 8 keys a second; 0 = as fast as results paint)
 Environment: CHROMIUM_PATH (default /usr/bin/chromium).`;
 
 function positiveInt(name: string, raw: string | undefined): number {
@@ -37,7 +40,7 @@ function positiveInt(name: string, raw: string | undefined): number {
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const o: BenchOptions = {
     patrons: 100_000, notesPerPatron: 3, reseed: false, queries: 200, coldRuns: 10, indexRows: 20_000, indexRounds: 3,
-    chunk: 2000, port: undefined, timeoutMin: 40, skipCold: false,
+    chunk: 2000, port: undefined, timeoutMin: 40, skipCold: false, typingGapMs: 120,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -54,6 +57,12 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--port': o.port = positiveInt(arg, value()); break;
       case '--timeout-min': o.timeoutMin = positiveInt(arg, value()); break;
       case '--skip-cold': o.skipCold = true; break;
+      case '--typing-gap-ms': {
+        const raw = value();
+        o.typingGapMs = Number(raw);
+        if (!Number.isInteger(o.typingGapMs) || o.typingGapMs < 0) throw new Error(`--typing-gap-ms needs a whole number ≥ 0, not "${raw ?? ''}"\n\n${USAGE}`);
+        break;
+      }
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`Unknown option "${arg}"\n\n${USAGE}`);
     }

@@ -38,6 +38,7 @@ export async function runTypeahead(
   queries: readonly BenchQuery[],
   model: SearchModel,
   log: (line: string) => void,
+  typingGapMs: number,
 ): Promise<{ records: KeystrokeRecord[]; failures: number }> {
   const page = await openApp(context, origin);
   await page.evaluate(async (src) => {
@@ -63,7 +64,9 @@ export async function runTypeahead(
       const expected = model.expected(prefix);
       if (!expected.open) continue;
       const mode = onScreen !== null && expected.labels.length > 0 && same(onScreen, expected.labels) ? 'tx' : 'dom';
-      await page.evaluate(([e, m, t]) => window.typeaheadProbe!.arm(e, m, t), [expected.labels, mode, KEYSTROKE_TIMEOUT_MS] as const);
+      // Staff pause between keys; the app may use the pause (it reads ahead). --typing-gap-ms 0 types as fast as results paint.
+      if (k > 1 && typingGapMs > 0) await page.waitForTimeout(typingGapMs);
+      await page.evaluate(([e, m, t, x]) => window.typeaheadProbe!.arm(e, m, t, x), [expected.labels, mode, KEYSTROKE_TIMEOUT_MS, prefix] as const);
       await page.keyboard.type(chars[k - 1]!);
       const timing = await page.evaluate(() => window.typeaheadProbe!.result());
       records.push({ query: query.text, category: query.category, prefix, last: k === chars.length, timing });

@@ -6,12 +6,19 @@ import { afterPaint } from './timing';
  * Measures one keystroke in the running app, in the page: t0 is the keystroke's first
  * event (capture-phase keydown, or beforeinput/input for text a keyboard layout cannot
  * type, e.g. "ü" arrives as an IME commit). Completion is the search box showing exactly
- * the expected results (MutationObserver on the search box), or, when the expected list
- * is the one already on screen (nothing in the DOM changes), the app's own IndexedDB read
- * on `patrons` completing (its transaction's complete event). Then the next frame, then a task after it.
+ * the expected results *as the answer to the text now in the box* (the listbox's
+ * `data-answers` attribute; MutationObserver on the search box), so a list that stays the
+ * same from one keystroke to the next completes when the app says it answers the new text.
+ * Then the next frame, then a task after it.
+ *
+ * The app's first IndexedDB read on `patrons` after the keystroke is still recorded
+ * (queryStartMs, txMs) as a diagnostic; since the app reads ahead between keystrokes, that
+ * read may be a look-ahead rather than the keystroke's own search.
  */
 interface Armed {
   expected: string[];
+  /** The text in the box after the keystroke. */
+  text: string;
   mode: 'dom' | 'tx';
   t0?: number;
   firstEvent?: string;
@@ -67,9 +74,7 @@ function patchIndexReads(): void {
         const t0 = a.t0;
         a.queryStartMs = performance.now() - t0;
         request.transaction?.addEventListener('complete', () => {
-          const now = performance.now();
-          a.txMs = now - t0;
-          if (a.mode === 'tx') finish(a, now);
+          a.txMs = performance.now() - t0;
         });
       }
       return request;
@@ -86,15 +91,23 @@ export function install(): void {
   patchIndexReads();
   new MutationObserver(() => {
     const a = armed;
-    if (a && a.mode === 'dom' && a.t0 !== undefined && !a.finished && showsExactly(box, a.expected)) finish(a, performance.now());
-  }).observe(box, { childList: true, subtree: true, characterData: true });
+    if (a && a.t0 !== undefined && !a.finished && answers(box, a.text) && showsExactly(box, a.expected)) finish(a, performance.now());
+  }).observe(box, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-answers'] });
 }
 
-/** Call before the keystroke. `mode` 'tx' when the expected list is already on screen. */
-export function arm(expected: string[], mode: 'dom' | 'tx', timeoutMs: number): void {
+/** The listbox says its results answer this text. */
+function answers(box: Element, text: string): boolean {
+  return box.querySelector('[role="listbox"]')?.getAttribute('data-answers') === text;
+}
+
+/**
+ * Call before the keystroke. `text`: the box's content after it. `mode` 'tx' when the
+ * expected list is already on screen (reported separately: only the answer marker changes).
+ */
+export function arm(expected: string[], mode: 'dom' | 'tx', timeoutMs: number, text: string): void {
   let resolve!: (t: KeystrokeTiming) => void;
   const result = new Promise<KeystrokeTiming>((r) => (resolve = r));
-  const a: Armed = { expected, mode, finished: false, result, resolve };
+  const a: Armed = { expected, text, mode, finished: false, result, resolve };
   armed = a;
   setTimeout(() => {
     if (a.finished) return;

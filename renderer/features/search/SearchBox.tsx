@@ -34,7 +34,7 @@ export function SearchBox() {
   const [message, setMessage] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const { results, settled } = usePatronSearch(query);
+  const { results, settled, answers } = usePatronSearch(query);
   const open = query.trim() !== '';
   useSearchShortcut(inputRef);
 
@@ -92,7 +92,8 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
       />
       {open && (
-        <ul id={listId} role="listbox" aria-label="Matching patrons" className="search__results">
+        // data-answers: the text these results answer (the type-ahead bench waits for it to match the box).
+        <ul id={listId} role="listbox" aria-label="Matching patrons" className="search__results" data-answers={answers}>
           {results.map((p, i) => (
             <li
               key={p.id}
