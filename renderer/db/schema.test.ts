@@ -124,4 +124,26 @@ describe('schema v3 → v4', () => {
     expect(await db.patrons.get('plain')).not.toHaveProperty('flagKinds');
     expect(await db.patrons.count()).toBe(4);
   });
+
+  it('reaches flagged patrons on every page of the upgrade read, including the last row', async () => {
+    const name = `desk-diary-upgrade4-pages-${Math.random().toString(36).slice(2)}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
+      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
+    });
+    await v3.open();
+    // Ids sort as numbers; flags on either side of the 2,000-row page boundaries and on the very last row.
+    const id = (i: number) => `p${String(i).padStart(5, '0')}`;
+    const flaggedAt = new Set([0, 1999, 2000, 2001, 3999, 4000, 4100]);
+    await v3.table('patrons').bulkPut(Array.from({ length: 4101 }, (_, i) => ({
+      ...v1Patron(id(i), T), lastContactAt: T, flags: flaggedAt.has(i) ? [flag(`f${i}`, 'do-not-contact')] : [],
+    })));
+    v3.close();
+
+    const db = new DeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect((await db.patrons.where('flagKinds').equals('do-not-contact').primaryKeys()).sort()).toEqual([...flaggedAt].map(id));
+  });
 });
