@@ -81,7 +81,7 @@ export async function createFollowUps(db: DeskDb, ctx: WriteContext, inputs: rea
  * followUps and followUpEvents: any failed check throws, the transaction aborts, and
  * nothing of the batch is stored.
  *
- * Measured at 5,000 follow-ups (bench/RESULTS.md §5), nearly all the time is IndexedDB:
+ * Measured at 5,000 follow-ups (bench/RESULTS.md §5.1), nearly all the time is IndexedDB:
  * reading the patrons and 10,000 adds, each value cloned in this thread. So the inputs are
  * checked while the patrons are still being read, and both tables are written at once
  * rather than one after the other.
