@@ -22,6 +22,9 @@ beforeEach(async () => {
   fetchMock = vi.fn(async (url: string, init: RequestInit) => {
     if (url === '/api/staff' && init.method === 'GET') return json(200, { staff });
     if (url === '/api/branches' && init.method === 'GET') return json(200, { branches: [BRANCH] });
+    if (url === '/api/audit?action=log-exported' && init.method === 'GET') {
+      return json(200, [{ id: 'a1', at: Date.UTC(2026, 10, 20, 9, 0), staffId: 's2', staffName: 'Mia Manager', action: 'log-exported', detail: { filter: { channels: ['phone'] }, timeZone: 'UTC', rows: 1234, completed: true } }]);
+    }
     if (url === '/api/staff' && init.method === 'POST') {
       const body = JSON.parse(String(init.body)) as { password: string };
       if (body.password.length < 10) return json(400, { error: { code: 'validation', message: 'password: too short', fields: [{ path: 'password', message: 'Use at least 10 characters' }] } });
@@ -53,6 +56,12 @@ describe('AdminPage', UI_TEST, () => {
     await user.click(within(form).getByRole('button', { name: 'Create staff member' }));
     await waitFor(() => expect(within(table).getByRole('row', { name: /Dana Desk dana Desk staff Main library Active/ })).toBeInTheDocument());
     expect(fetchMock).toHaveBeenCalledWith('/api/staff', expect.objectContaining({ method: 'POST', body: JSON.stringify({ username: 'dana', displayName: 'Dana Desk', role: 'desk', branchIds: ['b1'], password: 'Tidy-Desk-Lamp-42' }) }));
+  });
+
+  it('shows who exported the organisation\'s log, when, with which filter and how many rows', async () => {
+    renderWithDesk(<AdminPage />, services);
+    const table = await screen.findByRole('table', { name: 'Organisation-wide log exports, newest first' });
+    expect(within(table).getByRole('row', { name: /Mia Manager channels: phone 1,234 Yes/ })).toBeInTheDocument();
   });
 
   it('is for administrators only', () => {

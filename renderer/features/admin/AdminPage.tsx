@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useDeskState } from '../../app/deskContext';
 import { BranchesPanel } from './BranchesPanel';
+import { ExportAuditPanel } from './ExportAuditPanel';
 import { ROLE_LABEL, StaffForm } from './StaffForm';
 import { useAdminData } from './useAdminData';
 
@@ -50,6 +51,7 @@ export function AdminPage() {
         )}
       </section>
       <BranchesPanel branches={branches} change={change} />
+      <ExportAuditPanel />
     </section>
   );
 }
