@@ -10,6 +10,7 @@ import { assertChromiumInstalled } from './chromium';
 export interface E2eAccounts {
   admin: { username: string; password: string; displayName: string };
   desk: { username: string; password: string; displayName: string };
+  manager: { username: string; password: string; displayName: string };
 }
 
 declare module 'vitest' {
@@ -22,6 +23,7 @@ declare module 'vitest' {
 const ACCOUNTS: E2eAccounts = {
   admin: { username: 'e2e-admin', password: 'Quiet-Reading-Room-71', displayName: 'Alex Admin' },
   desk: { username: 'e2e-desk', password: 'Tidy-Desk-Lamp-42', displayName: 'Dana Desk' },
+  manager: { username: 'e2e-manager', password: 'Careful-Ledger-Owl-58', displayName: 'Mia Manager' },
 };
 
 async function api<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
@@ -38,6 +40,7 @@ async function api<T>(url: string, path: string, body: unknown, token?: string):
 async function createAccounts(url: string): Promise<void> {
   const login = await api<{ token: string; staff: { branchIds: string[] } }>(url, '/api/auth/login', { username: ACCOUNTS.admin.username, password: ACCOUNTS.admin.password });
   await api(url, '/api/staff', { ...ACCOUNTS.desk, role: 'desk', branchIds: login.staff.branchIds }, login.token);
+  await api(url, '/api/staff', { ...ACCOUNTS.manager, role: 'manager', branchIds: login.staff.branchIds }, login.token);
 }
 
 async function freePort(): Promise<number> {

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { arrangeNotes } from '@shared/domain/note';
 import { displayName, type Patron } from '@shared/domain/patron';
 import { currentStage, stageLabel } from '@shared/domain/stages';
-import { useDesk } from '../../app/deskContext';
+import { useDesk, useDeskState } from '../../app/deskContext';
 import { hrefOf } from '../../app/routes';
 import { formatStamp } from '../../app/ui/format';
 import { markPatronOpened, readLadder } from '../../db/deskMeta';
@@ -58,6 +58,7 @@ function PatronHeader({ patron }: { patron: Patron }) {
   const { db } = useDesk();
   const ladder = useLiveQuery(() => readLadder(db), [db]) ?? [];
   const stage = currentStage(patron.stageHistory);
+  const loggedIn = useDeskState((st) => st.account !== null);
   const facts = [
     patron.cardNumber && `Card ${patron.cardNumber}`,
     patron.pronouns,
@@ -69,6 +70,7 @@ function PatronHeader({ patron }: { patron: Patron }) {
       <h1 id="patron-name">{displayName(patron)}</h1>
       <p className="facts">{facts.join(' · ')}</p>
       <a className="button" href={hrefOf({ name: 'edit-patron', id: patron.id })}>Edit details</a>
+      {loggedIn && <a className="button" href={hrefOf({ name: 'log', patronId: patron.id })}>Follow-up log</a>}
       <ErasePatron patron={patron} />
     </header>
   );
