@@ -70,6 +70,15 @@ describe('SearchBox', UI_TEST, () => {
     expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('John Smythe')]);
   });
 
+  it('searches again when patrons change under the open list (a sync brought a new one)', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'jo sm');
+    await waitFor(() => expect(options()).toHaveLength(2));
+    await arrangePatron(services, { firstName: 'Joss', lastName: 'Smale' });
+    await waitFor(() => expect(options()).toHaveLength(3));
+  });
+
   it('ArrowDown then Enter opens the second result', async () => {
     const user = userEvent.setup();
     const box = renderSearch();

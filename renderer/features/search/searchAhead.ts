@@ -28,6 +28,7 @@ export class SearchAhead {
   /** Bumped by every new look-ahead: an older one stops. */
   private lookAhead = 0;
   private readonly unsubscribe: () => void;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly db: DeskDb, private readonly limit = 20) {
     const prefix = `idb://${db.name}/patrons/`;
@@ -41,6 +42,12 @@ export class SearchAhead {
   dispose(): void {
     this.unsubscribe();
     this.forget();
+  }
+
+  /** Calls back whenever patrons change (every answer is dropped then): the shown results may be stale. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** The answer for this text if it is in memory (no I/O; safe during render). */
@@ -84,6 +91,7 @@ export class SearchAhead {
     this.epoch += 1;
     this.lookAhead += 1;
     this.answers.clear();
+    for (const listener of this.listeners) listener();
   }
 }
 

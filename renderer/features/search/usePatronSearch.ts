@@ -27,12 +27,15 @@ export interface PatronSearch {
  * Dexie's liveQuery defers its first run by a timer, which costs a frame on every
  * keystroke (bench/RESULTS.md). An answer already read ahead (SearchAhead) is used in the
  * same render as the keystroke, so it paints in that keystroke's frame. Answers to older
- * keystrokes are dropped.
+ * keystrokes are dropped; when patrons change (this desk or a sync), the text is searched again.
  */
 export function usePatronSearch(query: string): PatronSearch {
   const { db } = useDesk();
   const ahead = searchAheadFor(db);
   const [found, setFound] = useState<{ query: string; results: Patron[] }>({ query: '', results: [] });
+  // Bumped when patrons change (a sync brought a new one, a colleague renamed one): search again.
+  const [version, setVersion] = useState(0);
+  useEffect(() => ahead.onChange(() => setVersion((v) => v + 1)), [ahead]);
   const known = ahead.peek(query);
 
   useEffect(() => {
@@ -53,7 +56,7 @@ export function usePatronSearch(query: string): PatronSearch {
       current = false;
       clearTimeout(timer);
     };
-  }, [ahead, query]);
+  }, [ahead, query, version]);
 
   if (known) return { results: known, settled: true, answers: query };
   return { results: found.results, settled: found.query === query, answers: found.query };
