@@ -49,7 +49,20 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          exclude: ['renderer/features/log/export/**'],
           setupFiles: ['renderer/test/setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The log's export builders are pure (bytes out), so they run in Node; the round trips
+          // through LibreOffice and poppler (test/exports) need child processes, which jsdom tests lack.
+          name: 'exports',
+          environment: 'node',
+          include: ['renderer/features/log/export/**/*.test.ts', 'test/exports/**/*.test.ts'],
+          // A cold soffice start takes several seconds on a busy two-core machine.
+          testTimeout: 120_000,
         },
       },
       {
