@@ -3,6 +3,7 @@ import { csvCellText } from '@shared/log/logCellText';
 import { LOG_COLUMNS, logRowCells, type LogExportContext } from '@shared/log/logColumns';
 import type { LogEntry } from '@shared/log/logEntry';
 import { forEachInChunks, type ExportRunOptions } from './exportProgress';
+import { localClock } from './localClock';
 
 /* Excel opens a UTF-8 CSV as UTF-8 only when it starts with a byte order mark; without it, "é" shows as "Ã©". */
 const BOM = '\uFEFF';
@@ -13,6 +14,7 @@ const BOM = '\uFEFF';
  * instants, local date/times in the context's zone, formula-looking text neutralised).
  */
 export async function buildLogCsv(entries: readonly LogEntry[], ctx: LogExportContext, options: ExportRunOptions = {}): Promise<Uint8Array> {
+  const clock = localClock(ctx.timeZone);
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [encoder.encode(BOM + toCsv([LOG_COLUMNS.map((c) => c.header)]))];
   let rows: string[][] = [];
@@ -24,10 +26,12 @@ export async function buildLogCsv(entries: readonly LogEntry[], ctx: LogExportCo
       rows = [];
       options.onProgress?.(done, total);
     },
-  }, (entry) => rows.push(logRowCells(entry, ctx).map((cell) => csvCellText(cell, ctx.timeZone))));
+    // Local times through the cached clock (same text as csvCellText, ~100× faster: see localClock.ts).
+  }, (entry) => rows.push(logRowCells(entry, ctx).map((cell) => (cell.kind === 'local' ? clock.dateTimeText(cell.at) : csvCellText(cell, ctx.timeZone)))));
   return concatBytes(parts);
 }
 
+/* Leading or trailing spaces are quoted too: some importers trim unquoted fields. */
 function toCsv(rows: string[][]): string {
   return stringify(rows, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
 }

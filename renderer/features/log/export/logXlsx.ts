@@ -5,7 +5,7 @@ import type { LogSummary } from '@shared/log/logSummary';
 import type { LogExportHeading } from './exportHeading';
 import { forEachInChunks, throwIfCancelled, type ExportRunOptions } from './exportProgress';
 import { addTotalsSheet } from './xlsxTotalsSheet';
-import { wallClockDate } from './wallClock';
+import { localClock, type LocalClock } from './localClock';
 
 export const LOCAL_DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 
@@ -23,36 +23,36 @@ export async function buildLogXlsx(
   heading: LogExportHeading,
   options: ExportRunOptions = {},
 ): Promise<Uint8Array> {
-  const { timeZone } = heading.context;
+  const clock = localClock(heading.context.timeZone);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Desk Diary';
   workbook.created = new Date(heading.exportedAt);
   const sheet = workbook.addWorksheet('Entries', { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Column styles first: exceljs gives each new cell its column's style, far cheaper than styling 2M cells one by one.
-  sheet.columns = LOG_COLUMNS.map((c, i) => ({
-    header: c.header,
-    key: c.key,
-    width: columnWidth(c.header, entries, i, heading),
-    style: { numFmt: numFmtOf(c.key) },
-  }));
+  // Column styles first: exceljs gives each new cell its column's style. Only the date and
+  // number columns get one: exceljs registers every styled cell's style while writing.
+  sheet.columns = LOG_COLUMNS.map((c, i) => {
+    const numFmt = numFmtOf(c.key);
+    return { header: c.header, key: c.key, width: columnWidth(c.header, entries, i, heading), ...(numFmt ? { style: { numFmt } } : {}) };
+  });
   sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: entries.length + 1, column: LOG_COLUMNS.length } };
 
   const total = entries.length * 2;
   await forEachInChunks(entries, { ...options, onProgress: (done) => options.onProgress?.(done, total) }, (entry) => {
-    sheet.addRow(logRowCells(entry, heading.context).map((cell) => xlsxValue(cell, timeZone)));
+    sheet.addRow(logRowCells(entry, heading.context).map((cell) => xlsxValue(cell, clock)));
   });
   addTotalsSheet(workbook, summary, heading);
   throwIfCancelled(options.signal);
-  // The zip is written in one go (exceljs cannot pause it); cancelling takes effect when it returns.
-  const buffer = await workbook.xlsx.writeBuffer();
+  // The zip is written in one go (exceljs cannot pause it); cancelling takes effect when it
+  // returns. Deflate level 1: about 15% faster than the default for files ~25% larger.
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
   throwIfCancelled(options.signal);
   options.onProgress?.(total, total);
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
 /** A cell's value as exceljs types it: a string is always a string cell (a formula needs a { formula } object). */
-export function xlsxValue(cell: LogCell, timeZone: string): CellValue {
+export function xlsxValue(cell: LogCell, clock: LocalClock): CellValue {
   switch (cell.kind) {
     case 'text':
       return cell.value;
@@ -61,16 +61,16 @@ export function xlsxValue(cell: LogCell, timeZone: string): CellValue {
     case 'instant':
       return new Date(cell.at).toISOString();
     case 'local':
-      return wallClockDate(cell.at, timeZone);
+      return clock.wallClockDate(cell.at);
     case 'empty':
       return null;
   }
 }
 
-function numFmtOf(key: string): string {
+function numFmtOf(key: string): string | undefined {
   if (key.endsWith('_local')) return LOCAL_DATE_FORMAT;
   if (key === 'minutes_since_created') return '0';
-  return '@';
+  return undefined;
 }
 
 /** Wide enough for the header and the longest text in the first rows, within 10–60 characters. */
