@@ -18,6 +18,11 @@ describe('export file names', () => {
     expect(exportFileName({ subject: 'Open follow-ups', format: 'ics', timeZone: 'UTC' })).toBe('open-follow-ups.ics');
   });
 
+  it('names the time zone when asked', () => {
+    expect(exportFileName({ subject: 'follow-up-log', format: 'csv', ...nov, timeZone: 'America/Argentina/Buenos_Aires', timeZoneInName: true }))
+      .toBe('follow-up-log_2026-10-31_to_2026-11-30_America-Argentina-Buenos_Aires.csv');
+  });
+
   it('keeps the name safe for every file system', () => {
     expect(exportFileName({ subject: 'Café / log: "Nov"', format: 'csv', timeZone: 'UTC' })).toBe('cafe-log-nov.csv');
     expect(exportFileName({ subject: '中文', format: 'csv', timeZone: 'UTC' })).toBe('export.csv');

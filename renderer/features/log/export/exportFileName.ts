@@ -12,6 +12,8 @@ export interface ExportFileNameInput {
   to?: number;
   /** The days are named in this zone: the period a manager picked is in local days. */
   timeZone: string;
+  /** Append the zone ("_Europe-London"): a CSV names its zone nowhere else. Default false. */
+  timeZoneInName?: boolean;
 }
 
 const day = (at: number, timeZone: string) => format(new TZDate(at, timeZone), 'yyyy-MM-dd');
@@ -21,12 +23,13 @@ const day = (at: number, timeZone: string) => format(new TZDate(at, timeZone), '
  * named is the day of the last millisecond inside the period; an open end says "until"
  * or "from", no period at all names nothing.
  */
-export function exportFileName({ subject, format: ext, from, to, timeZone }: ExportFileNameInput): string {
+export function exportFileName({ subject, format: ext, from, to, timeZone, timeZoneInName = false }: ExportFileNameInput): string {
   const safe = subject.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'export';
   const end = to === undefined ? undefined : day(subMilliseconds(to, 1).getTime(), timeZone);
   const start = from === undefined ? undefined : day(from, timeZone);
   const period = start && end ? (start === end ? `_${start}` : `_${start}_to_${end}`) : start ? `_from_${start}` : end ? `_until_${end}` : '';
-  return `${safe}${period}.${ext}`;
+  const zone = timeZoneInName ? `_${timeZone.replace(/[^\w+-]+/g, '-')}` : '';
+  return `${safe}${period}${zone}.${ext}`;
 }
 
 export const EXPORT_MIME_TYPES: Record<LogExportFormat, string> = {

@@ -30,7 +30,7 @@ describe.each(Object.entries(builders))('%s export progress and cancel', (_name,
       signal: controller.signal,
       onProgress: (done) => {
         last = done;
-        if (done >= 2_000) controller.abort();
+        if (done >= 1_000) controller.abort();
       },
     });
     await expect(run).rejects.toSatisfy((err: unknown) => isDeskError(err, 'aborted'));

@@ -1,6 +1,7 @@
+import type * as PdfMakeModule from 'pdfmake/build/pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
-type PdfMake = typeof import('pdfmake/build/pdfmake');
+type PdfMake = typeof PdfMakeModule;
 
 let loading: Promise<PdfMake> | undefined;
 
