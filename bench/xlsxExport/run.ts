@@ -11,7 +11,8 @@ import { measureExports, type ExportFigures } from './measureExports';
 /**
  * `npm run bench:xlsx [-- --rows N]`: the XLSX and CSV exports of N (default 100,000)
  * realistic log entries, timed in headless Chromium (the app's bundle: exceljs's browser
- * build) and then in Node (the test runtime). Writes bench/.results/xlsx-export.json.
+ * build) on the page's thread and in a Web Worker, then in Node (the test runtime).
+ * Writes bench/.results/xlsx-export.json.
  */
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const PAGE_DIR = here('../.results/xlsx-export-page');
@@ -19,7 +20,9 @@ const rowsArg = process.argv.indexOf('--rows');
 const rows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 100_000;
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-async function inChromium(): Promise<{ figures: ExportFigures; version: string }> {
+type WorkerFigures = ExportFigures & { mainThreadLongestGapMs: number };
+
+async function inChromium(): Promise<{ figures: ExportFigures; worker: WorkerFigures; version: string }> {
   assertChromium();
   await build({ configFile: here('./vite.config.ts') });
   const server = createServer(async (req, res) => {
@@ -40,20 +43,22 @@ async function inChromium(): Promise<{ figures: ExportFigures; version: string }
     await page.goto(`http://127.0.0.1:${port}/page.html`);
     await page.waitForFunction(() => typeof window.measureExports === 'function');
     const figures = await page.evaluate((n) => window.measureExports(n), rows);
-    return { figures, version: browser.version() };
+    const worker = await page.evaluate((n) => window.measureExportsInWorker(n), rows);
+    return { figures, worker, version: browser.version() };
   } finally {
     await browser.close();
     server.close();
   }
 }
 
-const round = (figures: ExportFigures) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
+const round = (figures: ExportFigures | WorkerFigures) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
 
 async function main(): Promise<void> {
   const started = new Date();
   const loadBefore = loadavg()[0]!;
   const chromiumRun = await inChromium();
   console.log(`Chromium ${chromiumRun.version}:`, round(chromiumRun.figures));
+  console.log('Chromium, in a Web Worker:', round(chromiumRun.worker));
   const node = await measureExports(rows);
   console.log(`Node ${process.version}:`, round(node));
   const result = {
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     command: `npm run bench:xlsx -- --rows ${rows}`,
     machine: { nproc: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadavg()[0] },
     chromium: { version: chromiumRun.version, ...round(chromiumRun.figures) },
+    chromiumWorker: round(chromiumRun.worker),
     node: { version: process.version, ...round(node) },
   };
   await mkdir(here('../.results'), { recursive: true });
