@@ -1,14 +1,17 @@
 import { measureExports, type ExportFigures } from './measureExports';
+import { measureReports, type ReportFigures } from './measureReports';
 
 declare global {
   interface Window {
     measureExports: (rows: number) => Promise<ExportFigures>;
     measureExportsInWorker: (rows: number) => Promise<ExportFigures & { mainThreadLongestGapMs: number }>;
+    measureReports: (rows: number) => Promise<ReportFigures>;
   }
 }
 
 // The Node side (run.ts) calls these through page.evaluate.
 window.measureExports = measureExports;
+window.measureReports = measureReports;
 
 /** The same figures from a Web Worker, and the longest the page's own thread went without a timer tick meanwhile. */
 window.measureExportsInWorker = (rows) =>
