@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
@@ -49,7 +49,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
-          exclude: ['renderer/features/log/export/**'],
+          // The log's export builders run in the `exports` project (Node), not in jsdom.
+          exclude: [...configDefaults.exclude, 'renderer/features/log/export/**'],
           setupFiles: ['renderer/test/setup.ts'],
         },
       },
