@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
@@ -49,7 +49,21 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          // The log's export builders run in the `exports` project (Node), not in jsdom.
+          exclude: [...configDefaults.exclude, 'renderer/features/log/export/**'],
           setupFiles: ['renderer/test/setup.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The log's export builders are pure (bytes out), so they run in Node; the round trips
+          // through LibreOffice and poppler (test/exports) need child processes, which jsdom tests lack.
+          name: 'exports',
+          environment: 'node',
+          include: ['renderer/features/log/export/**/*.test.ts', 'test/exports/**/*.test.ts'],
+          // A cold soffice start takes several seconds on a busy two-core machine.
+          testTimeout: 120_000,
         },
       },
       {

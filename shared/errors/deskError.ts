@@ -5,6 +5,8 @@ export type DeskErrorCode =
   | 'conflict'
   | 'host-unavailable'
   | 'bad-ipc-sender'
+  /** The user cancelled a long task (an export); nothing is wrong, nothing to report. */
+  | 'aborted'
   | 'internal';
 
 /** One invalid field: a dotted path into the submitted object and a message a person can act on. */
