@@ -112,6 +112,39 @@ describe('LogPage', UI_TEST, () => {
     expect(fetchMock.mock.calls.slice(calls).some(([url]) => String(url).includes('to='))).toBe(false);
   });
 
+  it('exports what the log shows as CSV through the host (every page of the selection, with the header)', async () => {
+    services.fetch = fakeLogServer() as unknown as typeof fetch;
+    const saveFile = vi.mocked(services.host.saveFile).mockResolvedValue({ saved: true, location: 'follow-up-log.csv' });
+    const user = userEvent.setup();
+    renderWithDesk(<LogPage />, services);
+    await user.selectOptions(screen.getByLabelText('Channel'), 'Email');
+    await screen.findByText('333 entries');
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
+    const request = saveFile.mock.calls[0]![0];
+    expect(request.suggestedName).toMatch(/^follow-up-log.*\.csv$/);
+    expect(request.mimeType).toMatch(/^text\/csv/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(request.data as Uint8Array);
+    expect(text.startsWith('\uFEFFTime (UTC),Local date and time,Entry,')).toBe(true);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(334);
+    expect(lines.slice(1).every((l) => l.includes(',Email,'))).toBe(true);
+    expect(await screen.findByText(/CSV: saved follow-up-log\.csv/)).toBeInTheDocument();
+  });
+
+  it('cancels a long export on request and saves nothing', async () => {
+    // Every page of entries takes a while, so the export is still fetching when Cancel is pressed.
+    services.fetch = fakeLogServer({ entries: (q) => (q.get('limit') === '1000' ? 200 : 0) }) as unknown as typeof fetch;
+    const user = userEvent.setup();
+    renderWithDesk(<LogPage />, services);
+    await screen.findByText('1,000 entries');
+    await user.click(screen.getByRole('button', { name: 'Export Excel (XLSX)' }));
+    expect(await screen.findByRole('progressbar', { name: 'Export progress' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel export' }));
+    expect(await screen.findByText('Excel workbook: cancelled')).toBeInTheDocument();
+    expect(services.host.saveFile).not.toHaveBeenCalled();
+  });
+
   it('asks for a staff account in local mode', () => {
     services.store.getState().setAccount(null);
     renderWithDesk(<LogPage />, services);

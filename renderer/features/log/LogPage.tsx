@@ -6,6 +6,7 @@ import { DEFAULT_LOG_SORT, type LogSort } from '@shared/log/logQuery';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { hrefOf } from '../../app/routes';
 import { EMPTY_FILTER_FORM, filterOf, periodProblem, type LogFilterForm } from './logFilterForm';
+import { LogExports } from './LogExports';
 import { LogFilters } from './LogFilters';
 import { LogTable } from './LogTable';
 import { useLogApi, useMyBranches } from './useLogApi';
@@ -61,6 +62,15 @@ export function LogPage({ patronId }: { patronId?: string | undefined }) {
       <LogFilters form={form} onChange={setForm} facets={facets} branches={branches} patronName={patron ? displayName(patron) : null} />
       <p role="status" className="meta">{rows.error ? '' : count}</p>
       {rows.error && <p role="alert">The log could not be loaded: {rows.error}</p>}
+      {api && (
+        <LogExports
+          api={api}
+          filter={filter}
+          sort={sort}
+          context={{ timeZone, branchNames: new Map(branches.map((b) => [b.id, b.name])) }}
+          campaignNames={new Map((facets?.campaigns ?? []).map((c) => [c.campaignId, c.name]))}
+        />
+      )}
       <LogTable rows={rows} sort={sort} onSort={setSort} timeZone={timeZone} resetKey={JSON.stringify([filter, sort])} />
     </section>
   );
