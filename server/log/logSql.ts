@@ -21,6 +21,8 @@ function oneOf(column: string, values: readonly string[], p: Params): string {
 export function filterConditions(filter: LogFilter, branches: BranchScope, p: Params): string[] {
   const where: string[] = [];
   if (branches !== null) where.push(oneOf('branch_id', branches, p));
+  // The routes pass the filter's branches as the scope (logScope.ts); any other caller still gets both applied.
+  if (filter.branchIds && filter.branchIds !== branches) where.push(oneOf('branch_id', filter.branchIds, p));
   if (filter.from !== undefined) where.push(`at >= ${p.add(filter.from)}`);
   if (filter.to !== undefined) where.push(`at < ${p.add(filter.to)}`);
   if (filter.staff) where.push(oneOf('staff', filter.staff, p));
