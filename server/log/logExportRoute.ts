@@ -42,11 +42,15 @@ export function registerLogExportRoute(app: FastifyInstance, { db }: RouteContex
     const top = await db.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM sync_records');
     const csv = logCsvStream(db, query, branches, new Map(names.rows.map((b) => [b.id, b.name])), top.rows[0]!.seq ?? 0);
 
+    // Completed: every row was written out. (An error from finished() alone is not enough to
+    // tell: some responses, like Fastify's injected ones, report a close without a finish.)
+    let written = false;
+    csv.stream.once('end', () => void (written = true));
     let audited = false;
     finished(reply.raw, (err) => {
       if (audited) return;
       audited = true;
-      const completed = !err && reply.raw.writableFinished;
+      const completed = written && (!err || reply.raw.writableEnded);
       // A client that hung up: stop reading the database for it.
       if (!completed) csv.stream.destroy();
       const detail = { filter: filterForAudit(query), sort: query.sort, timeZone: query.timeZone, branches, rows: csv.rows(), status: completed ? 'completed' : 'aborted' };
