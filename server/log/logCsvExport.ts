@@ -8,6 +8,7 @@ import { localDateTimeFormatter } from '@shared/log/localTimeFormatter';
 import type { Queryable } from '../db/database';
 import { logPages } from './logKeyset';
 import type { BranchScope } from './logSql';
+import { ChunkBatcher } from './chunkBatcher';
 import { PagedReadable } from './pagedReadable';
 
 export interface CsvExport {
@@ -37,7 +38,11 @@ export function logCsvStream(db: Queryable, query: LogExportQuery, branches: Bra
   const rows = new PagedReadable(logPages(db, query.filter, branches, query.sort, upToSeq, pageRows), toRecord);
   const csv = stringify({ bom: true, record_delimiter: 'windows' });
   csv.write(LOG_COLUMNS.map((c) => c.header));
+  const out = new ChunkBatcher();
   rows.on('error', (err) => csv.destroy(err));
+  csv.on('error', (err) => out.destroy(err));
+  // Whoever ends the response early (a client hanging up) stops the database reads too.
+  out.on('close', () => csv.destroy());
   csv.on('close', () => rows.destroy());
-  return { stream: rows.pipe(csv), rows: () => count };
+  return { stream: rows.pipe(csv).pipe(out), rows: () => count };
 }
