@@ -27,7 +27,13 @@ export function filterConditions(filter: LogFilter, branches: BranchScope, p: Pa
   if (filter.to !== undefined) where.push(`at < ${p.add(filter.to)}`);
   if (filter.staff) where.push(oneOf('staff', filter.staff, p));
   if (filter.channels) where.push(oneOf('channel', filter.channels, p));
-  if (filter.outcomes) where.push(oneOf('outcome', filter.outcomes, p));
+  if (filter.outcomes) {
+    where.push(oneOf('outcome', filter.outcomes, p));
+    // Only attempts and dones have an outcome (buildLogEntry). Saying so changes no result but
+    // lets PostgreSQL start an index walk at them: without it, "declined, by type" read 170k
+    // snoozed/reopened/… entries before the first match (0.4 s at 1M entries; 3 ms with it).
+    if (!filter.types) where.push(`type IN ('attempted', 'done')`);
+  }
   if (filter.types) where.push(oneOf('type', filter.types, p));
   if (filter.campaignId !== undefined) where.push(`campaign_id = ${p.add(filter.campaignId)}`);
   if (filter.patronId !== undefined) where.push(`patron_id = ${p.add(filter.patronId)}`);

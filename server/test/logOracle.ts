@@ -34,7 +34,9 @@ export function oracleRows(branches: readonly string[], size = { minLength: 30, 
   });
   return fc.uniqueArray(row, { ...size, selector: (r) => r.eventId }).map((rows) =>
     rows.map((r, i) => ({
-      ...r, patronName: r.patronSort === null ? null : `Name ${r.patronSort}`, deskId: 'd1', deskName: null, comment: '', until: null, assignedTo: null,
+      ...r,
+      // As buildLogEntry writes them: only attempts and dones have an outcome.
+      outcome: r.type === 'attempted' || r.type === 'done' ? r.outcome : null, patronName: r.patronSort === null ? null : `Name ${r.patronSort}`, deskId: 'd1', deskName: null, comment: '', until: null, assignedTo: null,
       reason: r.channel === null ? null : 'why', campaignName: r.campaignId === null ? null : `Campaign ${r.campaignId}`, followUpCreatedAt: null, firstDueAt: null, seq: i + 1,
     })),
   );
