@@ -1,15 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { AuditAction } from '@shared/api/audit';
 import type { Queryable } from '../db/database';
 
-/** What the audit log records. Never a password or a token: say *that* it changed. */
-export type AuditAction =
-  | 'login'
-  | 'login-failed'
-  | 'logout'
-  | 'staff-created'
-  | 'staff-updated'
-  | 'branch-created'
-  | 'branch-updated';
+export type { AuditAction } from '@shared/api/audit';
 
 export interface AuditEntry {
   /** Who did it; null for the command line and for failed logins of unknown users. */

@@ -12,7 +12,7 @@ async function tables(db: Database): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-const ALL_TABLES = ['audit_log', 'branches', 'login_attempts', 'schema_migrations', 'sessions', 'staff', 'staff_branches', 'sync_epoch', 'sync_mutations', 'sync_records'];
+const ALL_TABLES = ['audit_log', 'branches', 'log_entries', 'log_follow_ups', 'login_attempts', 'schema_migrations', 'sessions', 'staff', 'staff_branches', 'sync_epoch', 'sync_mutations', 'sync_records'];
 
 describeEachDatabase(
   'migrations',
@@ -55,7 +55,7 @@ describeEachDatabase(
 
     it('is safe when two servers start at once: each migration is applied exactly once', async () => {
       const { db } = database;
-      await db.query('DROP TABLE IF EXISTS audit_log, login_attempts, sessions, staff_branches, staff, branches, schema_migrations, sync_records, sync_mutations, sync_epoch');
+      await db.query('DROP TABLE IF EXISTS log_entries, log_follow_ups, audit_log, login_attempts, sessions, staff_branches, staff, branches, schema_migrations, sync_records, sync_mutations, sync_epoch');
       await db.query('DROP SEQUENCE IF EXISTS sync_seq');
       // On PostgreSQL a second pool is a second server process as far as locks go; PGlite
       // has one connection per process, so there the two starts share it.

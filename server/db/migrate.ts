@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { backfillLog } from '../log/backfillLog';
 import type { Database, Transaction } from './database';
 
 export interface Migration {
@@ -17,6 +18,14 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.
  * moment wait and then find everything applied.
  */
 const MIGRATION_LOCK_KEY = 4_217_800_917;
+
+/**
+ * Steps that must run right after a migration, in its transaction, because they need shared
+ * TypeScript (the log is built by shared/log's buildLogEntry, which SQL cannot call).
+ */
+const AFTER_MIGRATION: Record<string, (tx: Transaction) => Promise<void>> = {
+  '3_follow_up_log': backfillLog,
+};
 
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
@@ -75,6 +84,7 @@ export async function migrate(db: Database, migrations: Migration[] = loadMigrat
         continue;
       }
       await tx.execScript(migration.sql);
+      await AFTER_MIGRATION[`${migration.version}_${migration.name}`]?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [migration.version, migration.name, checksum]);
       done.push(migration.version);
     }

@@ -53,6 +53,8 @@ interface Endpoint {
   verdict?: (body: unknown) => string;
   /** A stream that stays open: requested over a real socket, its status read, then closed. */
   stream?: boolean;
+  /** Tables a successful call writes by design (never a refused one). */
+  writes?: Array<'audit_log'>;
 }
 
 const SYNC_HEADERS_OK = { 'x-desk-schema': '1', 'x-desk-id': 'matrix-desk', 'x-desk-clock': String(Date.now()) };
@@ -70,6 +72,10 @@ const verdictOf = (body: unknown) => {
   const r = (body as { results: Array<{ status: string; code?: string }> }).results[0]!;
   return r.status === 'rejected' ? `rejected ${r.code}` : r.status;
 };
+/** Reading branch A's (or B's) log by name: its staff and admins may; the other branch's staff are refused. */
+const IN_BRANCH_A = (status: string): Expected => ({ ...ALL_STAFF(status), deskB: '403 forbidden-branch', managerB: '403 forbidden-branch' });
+const IN_BRANCH_B = (status: string): Expected => ({ ...ALL_STAFF(status), deskA: '403 forbidden-branch', managerA: '403 forbidden-branch' });
+
 /** Writing to branch A: its staff and admins may, branch B's may not (a 200 whose verdict refuses). */
 const WRITE_BRANCH_A: Expected = {
   ...NOT_LOGGED_IN, deskA: '200 applied', deskB: '200 rejected forbidden', managerA: '200 applied', managerB: '200 rejected forbidden', admin: '200 applied',
@@ -149,6 +155,28 @@ const ENDPOINTS: Endpoint[] = [
     verdict: verdictOf,
   },
   { name: 'GET /api/sync/pull', request: () => ({ method: 'GET', url: '/api/sync/pull', headers: syncHeaders() }), expected: ALL_STAFF('200') },
+  { name: 'GET /api/log/entries', request: () => ({ method: 'GET', url: '/api/log/entries' }), expected: ALL_STAFF('200') },
+  { name: 'GET /api/log/entries?branch=<A>', request: (ids) => ({ method: 'GET', url: `/api/log/entries?branch=${ids.branchA}` }), expected: IN_BRANCH_A('200') },
+  { name: 'GET /api/log/summary', request: () => ({ method: 'GET', url: '/api/log/summary' }), expected: ALL_STAFF('200') },
+  { name: 'GET /api/log/summary?branch=<B>', request: (ids) => ({ method: 'GET', url: `/api/log/summary?branch=${ids.branchB}` }), expected: IN_BRANCH_B('200') },
+  { name: 'GET /api/log/facets', request: () => ({ method: 'GET', url: '/api/log/facets' }), expected: ALL_STAFF('200') },
+  { name: 'GET /api/log/facets?branch=<A>', request: (ids) => ({ method: 'GET', url: `/api/log/facets?branch=${ids.branchA}` }), expected: IN_BRANCH_A('200') },
+  { name: 'GET /api/log/dashboard', request: () => ({ method: 'GET', url: '/api/log/dashboard?tz=Europe/London' }), expected: ALL_STAFF('200') },
+  { name: 'GET /api/log/dashboard?branch=<A>', request: (ids) => ({ method: 'GET', url: `/api/log/dashboard?branch=${ids.branchA}` }), expected: IN_BRANCH_A('200') },
+  {
+    name: 'GET /api/log/export.csv',
+    request: () => ({ method: 'GET', url: '/api/log/export.csv' }),
+    expected: { ...NOT_LOGGED_IN, deskA: '403 forbidden-role', deskB: '403 forbidden-role', managerA: '200', managerB: '200', admin: '200' },
+    // Every export is audited: a success writes the audit log by design.
+    writes: ['audit_log'],
+  },
+  {
+    name: 'GET /api/log/export.csv?branch=<A>',
+    request: (ids) => ({ method: 'GET', url: `/api/log/export.csv?branch=${ids.branchA}` }),
+    expected: { ...NOT_LOGGED_IN, deskA: '403 forbidden-role', deskB: '403 forbidden-role', managerA: '200', managerB: '403 forbidden-branch', admin: '200' },
+    writes: ['audit_log'],
+  },
+  { name: 'GET /api/audit', request: () => ({ method: 'GET', url: '/api/audit?limit=5' }), expected: ADMIN_ONLY('200') },
   { name: 'GET /api/sync/stream', request: () => ({ method: 'GET', url: '/api/sync/stream', headers: syncHeaders() }), expected: ALL_STAFF('200'), stream: true },
 ];
 
@@ -226,7 +254,7 @@ describeEachDatabase('authorization matrix', (database) => {
     };
   });
 
-  it.each(ENDPOINTS)('$name', async ({ request, expected, verdict, stream }) => {
+  it.each(ENDPOINTS)('$name', async ({ request, expected, verdict, stream, writes }) => {
     const actual = {} as Expected;
     const wroteOnRefusal: string[] = [];
     let n = 0;
@@ -241,6 +269,13 @@ describeEachDatabase('authorization matrix', (database) => {
         ? `${response.statusCode} ${(response.json() as { error: { code: string } }).error.code}`
         : verdict ? `${response.statusCode} ${verdict(response.json())}` : String(response.statusCode);
       const unchanged = JSON.stringify(await snapshot(database.db)) === JSON.stringify(before);
+      // A write that lands just after the response (the export's audit entry) must not be
+      // taken for the next caller's: wait for it before going on.
+      if (writes && !refused) {
+        for (let i = 0; i < 100 && JSON.stringify(await snapshot(database.db, ['audit_log'])) === JSON.stringify({ audit_log: before.audit_log }); i += 1) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
       if ((refused || actual[actor]!.includes('rejected')) && !unchanged) wroteOnRefusal.push(actor);
     }
     expect(actual).toEqual(expected);

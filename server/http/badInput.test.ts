@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { isApiErrorBody } from '@shared/api/errors';
-import { snapshot, type AccountTable } from '../test/dbSnapshot';
+import { ACCOUNT_TABLES, snapshot, type AccountTable } from '../test/dbSnapshot';
 import { describeEachDatabase } from '../test/testDatabases';
 import { buildTestApp, loginAs, seedBranch, seedStaff } from '../test/testApp';
 import { BODY_LIMIT_BYTES } from './createApp';
@@ -48,6 +48,9 @@ const toQuery = (query: Record<string, string>) => {
   const text = new URLSearchParams(query).toString();
   return text ? `?${text}` : '';
 };
+
+const LOG_PATHS = ['/api/log/entries', '/api/log/summary', '/api/log/facets', '/api/log/dashboard', '/api/log/export.csv'];
+const LOG_QUERY_KEYS = ['from', 'to', 'staff', 'branch', 'channel', 'outcome', 'type', 'campaign', 'patron', 'sort', 'dir', 'offset', 'limit', 'tz'];
 
 function targets(ids: () => { desk: string; branch: string }): Target[] {
   const idParam = fc.oneof(anyString.filter((s) => s.length > 0), fc.uuid(), fc.constant('DESK'));
@@ -96,6 +99,23 @@ function targets(ids: () => { desk: string; branch: string }): Target[] {
       request: fc
         .tuple(deskHeaders, fc.oneof(body(['mutations']), fc.record({ mutations: fc.array(nearBody(['id', 'kind', 'entity', 'recordId', 'branchId', 'hlc', 'fields']), { maxLength: 3 }) })))
         .map(([headers, payload]) => ({ method: 'POST', url: '/api/sync/push', headers, payload: payload as object })),
+    },
+    ...LOG_PATHS.map((path) => ({
+      name: `GET ${path}`,
+      asAdmin: true,
+      // A successful export writes its audit entry just after answering: leave audit_log out, or
+      // that write would be taken for the next (refused) request's.
+      ...(path.endsWith('.csv') ? { tables: ACCOUNT_TABLES.filter((t) => t !== 'audit_log') } : {}),
+      request: fc
+        .dictionary(fc.oneof({ arbitrary: fc.constantFrom(...LOG_QUERY_KEYS), weight: 4 }, { arbitrary: anyString, weight: 1 }), fc.oneof(anyString, fc.integer().map(String), fc.constantFrom('2026-01-01T00:00:00Z', 'phone', 'done', 'patron', 'asc', 'Europe/London')), { minKeys: 1, maxKeys: 3 })
+        .map((q) => ({ method: 'GET', url: `${path}${toQuery(q)}` })),
+    })),
+    {
+      name: 'GET /api/audit',
+      asAdmin: true,
+      request: fc
+        .dictionary(fc.oneof(fc.constantFrom('action', 'limit'), anyString), fc.oneof(anyString, fc.integer().map(String), fc.constantFrom('login', 'log-exported')), { minKeys: 1, maxKeys: 3 })
+        .map((q) => ({ method: 'GET', url: `/api/audit${toQuery(q)}` })),
     },
     {
       name: 'GET /api/sync/pull',

@@ -7,6 +7,8 @@ import { installAuth } from '../auth/authHook';
 import type { Database } from '../db/database';
 import { registerAuthRoutes } from '../routes/authRoutes';
 import { registerBranchRoutes } from '../routes/branchRoutes';
+import { registerLogRoutes } from '../log/logRoutes';
+import { registerAuditRoutes } from '../routes/auditRoutes';
 import { registerHealthRoute } from '../routes/healthRoute';
 import { registerStaffRoutes } from '../routes/staffRoutes';
 import { PokeHub } from '../sync/pokeHub';
@@ -83,6 +85,8 @@ export async function createApp({ db, webRoot, logger, auth = DEFAULT_AUTH_SETTI
   registerStaffRoutes(app, context);
   registerBranchRoutes(app, context);
   registerSyncRoutes(app, context);
+  registerLogRoutes(app, context);
+  registerAuditRoutes(app, context);
   const pokes = await PokeHub.start(db);
   app.addHook('onClose', () => pokes.stop());
   registerSyncStreamRoute(app, pokes);

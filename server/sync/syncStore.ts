@@ -2,6 +2,7 @@ import type { EntityName } from '@shared/sync/entities';
 import type { ClockMap, FieldMap } from '@shared/sync/fields';
 import type { Mutation, PulledRecord, PushResult } from '@shared/sync/protocol';
 import type { Queryable, Transaction } from '../db/database';
+import { projectLog } from '../log/logProjection';
 import { decideMutation } from './decideMutation';
 import type { StaffScope, StoredRecord } from './storedRecord';
 
@@ -128,6 +129,8 @@ export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: str
       [JSON.stringify(rows)],
     );
   }
+  // The managers' log follows the records it reflects, in this same transaction.
+  await projectLog(tx, [...dirty.values()], erasures.map((e) => e.patronId));
   for (const r of results) {
     if (r.status !== 'applied') continue;
     const entry = logged.find((l) => l.id === r.mutationId);

@@ -1,6 +1,6 @@
 import type { Database } from '../db/database';
 
-export const ACCOUNT_TABLES = ['branches', 'staff', 'staff_branches', 'sessions', 'login_attempts', 'audit_log', 'sync_records', 'sync_mutations', 'sync_epoch'] as const;
+export const ACCOUNT_TABLES = ['branches', 'staff', 'staff_branches', 'sessions', 'login_attempts', 'audit_log', 'sync_records', 'sync_mutations', 'sync_epoch', 'log_entries', 'log_follow_ups'] as const;
 export type AccountTable = (typeof ACCOUNT_TABLES)[number];
 
 /**

@@ -8,8 +8,12 @@ export function localDateTime(at: number, timeZone: string): string {
   return format(new TZDate(at, timeZone), 'yyyy-MM-dd HH:mm');
 }
 
-/** A cell as CSV text: instants in ISO 8601 UTC, local times in the zone, text neutralised against formulas. */
-export function csvCellText(cell: LogCell, timeZone: string): string {
+/**
+ * A cell as CSV text: instants in ISO 8601 UTC, local times in the zone, text neutralised
+ * against formulas. `formatLocal` may replace localDateTime with a faster equivalent
+ * (localTimeFormatter.ts) for large exports.
+ */
+export function csvCellText(cell: LogCell, timeZone: string, formatLocal: (at: number) => string = (at) => localDateTime(at, timeZone)): string {
   switch (cell.kind) {
     case 'text':
       return neutraliseFormula(cell.value);
@@ -18,7 +22,7 @@ export function csvCellText(cell: LogCell, timeZone: string): string {
     case 'instant':
       return new Date(cell.at).toISOString();
     case 'local':
-      return localDateTime(cell.at, timeZone);
+      return formatLocal(cell.at);
     case 'empty':
       return '';
   }

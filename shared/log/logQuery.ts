@@ -116,6 +116,13 @@ export const LogExportQuerySchema = z
   .transform((q) => ({ ...toFilter(q), timeZone: q.tz }));
 export type LogExportQuery = z.output<typeof LogExportQuerySchema>;
 
+/** GET /api/log/dashboard: the filter, and the time zone whose Mondays start the weeks. */
+export const LogDashboardQuerySchema = z
+  .strictObject({ ...filterShape, tz: TimeZoneSchema.default('UTC') })
+  .refine(periodInOrder, PERIOD_ERROR)
+  .transform((q) => ({ filter: toFilter(q).filter, timeZone: q.tz }));
+export type LogDashboardQuery = z.output<typeof LogDashboardQuerySchema>;
+
 /**
  * The query-string pairs for a filter and sort (what the desk sends; parsed by the schemas
  * above). Pairs, not URLSearchParams: shared/ runs where no DOM is (pass them to one).

@@ -1,0 +1,29 @@
+import type { Queryable } from '../db/database';
+import { refreshFollowUps, writeEntries } from './logProjection';
+
+const PAGE = 2000;
+
+/**
+ * Builds the log from sync records that existed before migration 0003. The entries are
+ * built by the shared buildLogEntry and the follow-up states by the shared foldFollowUp,
+ * which SQL cannot call, so this runs in TypeScript, in the migration's transaction
+ * (migrate.ts): the tables and their contents appear together, exactly once, on PGlite and
+ * PostgreSQL alike. Reads in pages by id, so memory stays flat on a large database.
+ */
+export async function backfillLog(tx: Queryable): Promise<void> {
+  for (const entity of ['followUpEvent', 'followUp'] as const) {
+    let after = '';
+    for (;;) {
+      const { rows } = await tx.query<{ id: string }>(
+        'SELECT id FROM sync_records WHERE entity = $1 AND id > $2 ORDER BY id LIMIT $3',
+        [entity, after, PAGE],
+      );
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => r.id);
+      // Entries first: a follow-up's state is folded from the events its entries point to.
+      if (entity === 'followUpEvent') await writeEntries(tx, ids);
+      else await refreshFollowUps(tx, ids);
+      after = ids[ids.length - 1]!;
+    }
+  }
+}
