@@ -22,6 +22,8 @@ export interface NewPatron {
   email?: string;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Creates a patron through the form and waits for their page. */
 export async function createPatron(page: Page, p: NewPatron): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New patron' }).click();
@@ -38,7 +40,7 @@ export async function createPatron(page: Page, p: NewPatron): Promise<void> {
     await page.getByLabel('Email 1', { exact: true }).fill(p.email);
   }
   await page.getByRole('button', { name: 'Create patron' }).click();
-  await page.getByRole('heading', { level: 1, name: new RegExp(`${p.firstName} ${p.lastName}`) }).waitFor();
+  await page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(`${p.firstName} ${p.lastName}`)) }).waitFor();
 }
 
 /** Types into the header search box the way staff do: Ctrl+K, then the query. */
