@@ -11,15 +11,14 @@
  * Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a server where it may create a database).
  * Options: --sizes 250000,500000,1000000  --repeat 15  --keep (leave the database).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import pg from 'pg';
 import { hashPassword } from '../server/auth/passwordHash';
 import { addStaff } from '../server/accounts/staffAccounts';
 import { createBranch } from '../server/accounts/branchAccounts';
 import { migrate } from '../server/db/migrate';
 import { openDatabase } from '../server/db/openDatabase';
+import { adminSql, databaseUrl, startServer as startBenchServer, stopServer } from './export/benchServer';
 import { summarize } from './shared/stats';
 import { seedLogRows, SEED_SPAN, SEED_START } from './export/seedLog';
 
@@ -37,21 +36,8 @@ const PASSWORD = 'a long bench password';
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: BASE });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-function dbUrl(): string {
-  const u = new URL(BASE!);
-  u.pathname = `/${DB_NAME}`;
-  return u.toString();
-}
+const admin = (sql: string) => adminSql(BASE!, sql);
+const dbUrl = () => databaseUrl(BASE!, DB_NAME);
 
 function rssOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -59,28 +45,7 @@ function rssOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl(), PORT: String(PORT), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 200; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('the server did not start');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const startServer = () => startBenchServer(dbUrl(), PORT);
 
 async function login(username: string): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${PORT}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
