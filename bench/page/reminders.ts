@@ -32,11 +32,17 @@ async function withDb<T>(run: (db: DeskDb) => Promise<T>): Promise<T> {
   }
 }
 
-/** Drops every follow-up and follow-up event (the seed writes none). */
+/**
+ * Drops every follow-up and follow-up event (the seed writes none), and the outbox rows the
+ * writes queued. Bench housekeeping, not a desk's edit: the transaction names `syncState`,
+ * which the outbox middleware lets through as it does pulled records (it refuses hard
+ * deletes of synced rows from the app).
+ */
 async function clearFollowUps(db: DeskDb): Promise<void> {
-  await db.transaction('rw', db.followUps, db.followUpEvents, async () => {
+  await db.transaction('rw', [db.followUps, db.followUpEvents, db.outbox, db.syncState], async () => {
     await db.followUps.clear();
     await db.followUpEvents.clear();
+    await db.outbox.clear();
   });
 }
 
@@ -224,7 +230,8 @@ export async function beginIdle(): Promise<{ armedTimers: number }> {
   const r = running;
   if (!r) throw new Error('reminders not running');
   const ids = [...r.nearDue.keys()];
-  await r.db.transaction('rw', r.db.followUps, r.db.followUpEvents, async () => {
+  // Names syncState: bench housekeeping passes the outbox middleware (see clearFollowUps).
+  await r.db.transaction('rw', [r.db.followUps, r.db.followUpEvents, r.db.syncState], async () => {
     await r.db.followUps.bulkDelete(ids);
     await r.db.followUpEvents.where('followUpId').anyOf(ids).delete();
   });
