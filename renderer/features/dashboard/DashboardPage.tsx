@@ -9,6 +9,7 @@ import { hrefOf } from '../../app/routes';
 import { readLadder } from '../../db/deskMeta';
 import { useLogApi, useMyBranches } from '../log/useLogApi';
 import { periodOf, presetPeriod } from '../log/logPeriod';
+import { PeriodPresets } from '../log/PeriodPresets';
 import { ChartFigure } from './ChartFigure';
 import { formatMinutes } from './formatMinutes';
 
@@ -59,11 +60,7 @@ export function DashboardPage() {
       <form className="row" aria-label="Dashboard period" onSubmit={(e) => e.preventDefault()}>
         <label>From <input type="date" value={fromDay} onChange={(e) => setPeriod([e.target.value, toDay])} /></label>
         <label>To <input type="date" value={toDay} onChange={(e) => setPeriod([fromDay, e.target.value])} /></label>
-        {(['last-7-days', 'this-month', 'last-month'] as const).map((p) => (
-          <button key={p} type="button" onClick={() => setPeriod(presetPeriod(p, now()))}>
-            {{ 'last-7-days': 'Last 7 days', 'this-month': 'This month', 'last-month': 'Last month' }[p]}
-          </button>
-        ))}
+        <PeriodPresets onPick={(from, to) => setPeriod([from, to])} />
         {branches.length > 1 && (
           <label>Branch
             <select value={branchId} onChange={(e) => setBranchId(e.target.value)}>

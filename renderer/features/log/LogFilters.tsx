@@ -3,9 +3,8 @@ import { OUTCOMES, OUTCOME_LABELS } from '@shared/followups/followUp';
 import { EVENT_LABELS } from '@shared/followups/followUpEvents';
 import { FOLLOW_UP_EVENT_TYPES } from '@shared/log/eventTypes';
 import type { LogFacets } from '@shared/log/logApi';
-import { useDesk } from '../../app/deskContext';
 import { EMPTY_FILTER_FORM, periodProblem, type LogFilterForm } from './logFilterForm';
-import { presetPeriod } from './logPeriod';
+import { PeriodPresets } from './PeriodPresets';
 
 interface Props {
   form: LogFilterForm;
@@ -18,7 +17,6 @@ interface Props {
 
 /** The log's filter boxes. Every change applies at once: the list below follows as you choose. */
 export function LogFilters({ form, onChange, facets, branches, patronName }: Props) {
-  const { now } = useDesk();
   const set = <K extends keyof LogFilterForm>(key: K, value: LogFilterForm[K]) => onChange({ ...form, [key]: value });
   const problem = periodProblem(form);
   const problemId = 'log-period-problem';
@@ -29,11 +27,7 @@ export function LogFilters({ form, onChange, facets, branches, patronName }: Pro
         <div className="row">
           <label>From <input type="date" value={form.fromDay} onChange={(e) => set('fromDay', e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? problemId : undefined} /></label>
           <label>To <input type="date" value={form.toDay} onChange={(e) => set('toDay', e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? problemId : undefined} /></label>
-          {(['last-7-days', 'this-month', 'last-month'] as const).map((p) => (
-            <button key={p} type="button" onClick={() => { const [fromDay, toDay] = presetPeriod(p, now()); onChange({ ...form, fromDay, toDay }); }}>
-              {{ 'last-7-days': 'Last 7 days', 'this-month': 'This month', 'last-month': 'Last month' }[p]}
-            </button>
-          ))}
+          <PeriodPresets onPick={(fromDay, toDay) => onChange({ ...form, fromDay, toDay })} />
         </div>
         {problem && <p id={problemId} className="field__error">{problem}</p>}
       </fieldset>

@@ -1,8 +1,8 @@
-import { CHANNEL_LABELS, type Channel } from '@shared/domain/channels';
-import { OUTCOME_LABELS, type Outcome } from '@shared/followups/followUp';
-import { EVENT_LABELS, type FollowUpEventType } from '@shared/followups/followUpEvents';
+import type { Channel } from '@shared/domain/channels';
+import type { Outcome } from '@shared/followups/followUp';
+import type { FollowUpEventType } from '@shared/followups/followUpEvents';
 import type { LogFilter } from '@shared/log/logQuery';
-import { describePeriod, periodOf } from './logPeriod';
+import { periodOf } from './logPeriod';
 
 /** The log filter as the form holds it: one choice per box, '' meaning "any". */
 export interface LogFilterForm {
@@ -36,23 +36,4 @@ export function filterOf(form: LogFilterForm): LogFilter {
 export function periodProblem(form: LogFilterForm): string | null {
   const { from, to } = periodOf(form.fromDay, form.toDay);
   return from !== undefined && to !== undefined && from >= to ? '"From" must not be after "To"' : null;
-}
-
-export interface FilterNames {
-  branchName(id: string): string;
-  campaignName(id: string): string;
-  patronName(id: string): string;
-}
-
-/** The filter in words, for the PDF report and the totals sheet: ["Period: …", "Channel: Phone", …]. */
-export function describeFilter(form: LogFilterForm, names: FilterNames): string[] {
-  const out = [`Period: ${describePeriod(periodOf(form.fromDay, form.toDay))}`];
-  if (form.staff) out.push(`Staff: ${form.staff}`);
-  if (form.branchId) out.push(`Branch: ${names.branchName(form.branchId)}`);
-  if (form.channel) out.push(`Channel: ${CHANNEL_LABELS[form.channel]}`);
-  if (form.outcome) out.push(`Outcome: ${OUTCOME_LABELS[form.outcome]}`);
-  if (form.type) out.push(`Entry: ${EVENT_LABELS[form.type]}`);
-  if (form.campaignId) out.push(`Campaign: ${names.campaignName(form.campaignId)}`);
-  if (form.patronId) out.push(`Patron: ${names.patronName(form.patronId)}`);
-  return out;
 }

@@ -18,10 +18,13 @@ export function periodOf(fromDay: string, toDay: string): Pick<LogFilter, 'from'
   };
 }
 
-export const dayOf = (ms: number) => format(ms, 'yyyy-MM-dd');
+const dayOf = (ms: number) => format(ms, 'yyyy-MM-dd');
+
+export type PeriodPreset = 'last-7-days' | 'this-month' | 'last-month';
+export const PERIOD_PRESETS: ReadonlyArray<[PeriodPreset, string]> = [['last-7-days', 'Last 7 days'], ['this-month', 'This month'], ['last-month', 'Last month']];
 
 /** The quick periods desk managers ask for, as [from, to] days (inclusive). */
-export function presetPeriod(preset: 'last-7-days' | 'this-month' | 'last-month', now: number): [string, string] {
+export function presetPeriod(preset: PeriodPreset, now: number): [string, string] {
   const today = startOfDay(now);
   switch (preset) {
     case 'last-7-days': return [dayOf(subDays(today, 6).getTime()), dayOf(today.getTime())];
@@ -31,14 +34,4 @@ export function presetPeriod(preset: 'last-7-days' | 'this-month' | 'last-month'
       return [dayOf(first.getTime()), dayOf(subDays(startOfMonth(today), 1).getTime())];
     }
   }
-}
-
-/** The period in words, for headings and file titles: "1 Nov 2026 – 30 Nov 2026", "until …", "all time". */
-export function describePeriod(filter: Pick<LogFilter, 'from' | 'to'>): string {
-  const from = filter.from === undefined ? undefined : format(filter.from, 'd MMM yyyy');
-  const to = filter.to === undefined ? undefined : format(filter.to - 1, 'd MMM yyyy');
-  if (from && to) return `${from} – ${to}`;
-  if (from) return `from ${from}`;
-  if (to) return `until ${to}`;
-  return 'all time';
 }
