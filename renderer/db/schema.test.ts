@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskDb } from './deskDb';
 
 const T = Date.parse('2026-01-10T09:00:00Z');
-const LATEST = 5;
+const LATEST = 6;
 const DAY = 86_400_000;
 const stamp = (at: number) => ({ staff: 'Anna', deskId: 'desk-1', at });
 const opened: Dexie[] = [];
@@ -145,5 +145,39 @@ describe('schema v3 → v4', () => {
     opened.push(db);
     await db.open();
     expect((await db.patrons.where('flagKinds').equals('do-not-contact').primaryKeys()).sort()).toEqual([...flaggedAt].map(id));
+  });
+});
+
+describe('schema v5 → v6', () => {
+  it('turns each unsent change into an outbox row of one change, in order, found by its patron', async () => {
+    const name = `desk-diary-upgrade6-${Math.random().toString(36).slice(2)}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      patrons: 'id, cardNumber, *terms, lastContactAt, *flagKinds', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
+      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
+      outbox: '++seq, patronId', syncState: 'key', syncRejected: 'mutationId, patronId',
+    });
+    await v5.open();
+    const mutation = (id: string, recordId: string) => ({ id, kind: 'edit', entity: 'note', recordId, branchId: 'main', hlc: `h-${id}`, fields: { body: id } });
+    await v5.table('outbox').bulkAdd([
+      { patronId: 'ada', mutation: mutation('m1', 'n1') },
+      { patronId: 'bea', mutation: mutation('m2', 'n2') },
+      { patronId: 'ada', mutation: mutation('m3', 'n3') },
+    ]);
+    v5.close();
+
+    const db = new DeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => [r.seq, r.patronIds, r.changes.map((c) => [c.patronId, c.mutation.id])])).toEqual([
+      [1, ['ada'], [['ada', 'm1']]],
+      [2, ['bea'], [['bea', 'm2']]],
+      [3, ['ada'], [['ada', 'm3']]],
+    ]);
+    expect(rows[0]).not.toHaveProperty('mutation');
+    expect(rows[0]!.changes[0]!.mutation).toEqual(mutation('m1', 'n1'));
+    expect(await db.outbox.where('patronIds').equals('ada').primaryKeys()).toEqual([1, 3]);
   });
 });

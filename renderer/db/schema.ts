@@ -50,6 +50,18 @@ export function applySchema(db: Dexie): void {
     syncState: 'key',
     syncRejected: 'mutationId, patronId',
   });
+  // v6: an outbox row holds the changes of one write (one request for a campaign's thousands
+  // of follow-ups, not one each), indexed by every patron it is about.
+  db.version(6).stores({ outbox: '++seq, *patronIds' }).upgrade(groupOutboxRows);
+}
+
+/** v6: each v5 outbox row (one change) becomes a row of one change, in place and in order. */
+async function groupOutboxRows(tx: Transaction): Promise<void> {
+  await tx.table('outbox').toCollection().modify((row: Record<string, unknown>) => {
+    const { patronId, mutation } = row as { patronId: string; mutation: unknown };
+    for (const key of Object.keys(row)) if (key !== 'seq') delete row[key];
+    Object.assign(row, { patronIds: [patronId], changes: [{ patronId, mutation }] });
+  });
 }
 
 /**

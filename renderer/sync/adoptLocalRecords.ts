@@ -4,7 +4,8 @@ import type { EditMutation } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
 import { LOCAL_BRANCH_ID } from '../db/deskIdentity';
 import { newId } from '../db/ids';
-import type { OutboxRow, SyncMeta } from './syncTables';
+import { keepChanges, outboxRowOf } from './outboxRows';
+import type { OutboxChange, SyncMeta } from './syncTables';
 import { deskClock, saveDeskClock } from './deskClock';
 
 const CHUNK = 500;
@@ -19,8 +20,10 @@ const CHUNK = 500;
 export async function adoptLocalRecords(db: DeskDb, branchId: string, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
   await db.transaction('rw', db.outbox, db.syncState, async () => {
-    const stale = await db.outbox.filter((r) => r.mutation.branchId === LOCAL_BRANCH_ID).primaryKeys();
-    await db.outbox.bulkDelete(stale);
+    for (const row of await db.outbox.toArray()) {
+      const kept = row.changes.filter((c) => c.mutation.branchId !== LOCAL_BRANCH_ID);
+      if (kept.length < row.changes.length) await keepChanges(db, row.seq!, kept);
+    }
   });
   for (const entity of ENTITY_NAMES) {
     const codec = codecOf(entity);
@@ -35,7 +38,7 @@ export async function adoptLocalRecords(db: DeskDb, branchId: string, onProgress
         const rows = (await table.bulkGet(chunk.map((r) => String(r.id)))).filter((r): r is Record<string, unknown> & SyncMeta => r?.branchId === LOCAL_BRANCH_ID);
         if (rows.length === 0) return 0;
         const clock = await deskClock(db);
-        const outbox: OutboxRow[] = [];
+        const outbox: OutboxChange[] = [];
         const updated = rows.map((row) => {
           const record = { ...row, branchId };
           const fields = { ...(row._extra ?? {}), ...codec.toFields(record as never) };
@@ -47,7 +50,7 @@ export async function adoptLocalRecords(db: DeskDb, branchId: string, onProgress
           return { ...record, _clocks: clocks };
         });
         await table.bulkPut(updated);
-        await db.outbox.bulkAdd(outbox);
+        await db.outbox.add(outboxRowOf(outbox));
         await saveDeskClock(db, clock);
         return rows.length;
       });

@@ -8,6 +8,7 @@ import { updatePatronDetails } from '../db/patronsRepo';
 import { arrangePatron, deskServices, patronDetails, withoutSyncMeta, writeContextOf } from '../test/renderDesk';
 import { applyPulledPage } from './applyPulled';
 import { settleBatch, nextBatch } from './outboxQueue';
+import { queuedChanges } from './outboxRows';
 
 const FAR_FUTURE = Date.parse('2030-01-01T00:00:00Z');
 const hlc = (wall: number, desk = 'other-desk') => formatHlc({ wall, counter: 0, deskId: desk });
@@ -59,7 +60,7 @@ describe('applyPulledPage', () => {
     expect(await s.db.patrons.get(p.id)).toBeUndefined();
     expect(await s.db.notes.where('patronId').equals(p.id).count()).toBe(0);
     expect(await s.db.followUps.where('patronId').equals(p.id).count()).toBe(0);
-    expect((await s.db.outbox.toArray()).map((r) => r.patronId)).toEqual([keep.id]);
+    expect((await queuedChanges(s.db)).map((c) => c.patronId)).toEqual([keep.id]);
   });
 
   it('refolds a follow-up when its log grows from another desk', async () => {
@@ -82,7 +83,7 @@ describe('applyPulledPage', () => {
     const row = (await s.db.notes.get(n.id)) as unknown as { _extra: Record<string, unknown> };
     expect(row._extra).toEqual({ mood: 'cheerful' });
     await s.db.notes.update(n.id, { body: 'Hello again' });
-    const [queued] = await s.db.outbox.toArray();
+    const [queued] = await queuedChanges(s.db);
     expect(queued?.mutation.kind === 'edit' && Object.keys(queued.mutation.fields)).toEqual(['body']);
   });
 });
@@ -105,7 +106,7 @@ describe('settleBatch', () => {
     }, s.now());
     expect(settled).toEqual({ accepted: 1, rejected: 1, restamped: 1 });
     expect((await s.db.syncRejected.toArray()).map((r) => [r.mutationId, r.code, r.issues])).toEqual([[b!.id, 'invalid', [{ path: 'lastName', message: 'Bad' }]]]);
-    const left = await s.db.outbox.toArray();
+    const left = await queuedChanges(s.db);
     expect(left.map((r) => r.mutation.id)).toEqual([c!.id]);
     expect(left[0]!.mutation.hlc > c!.hlc).toBe(true);
     const row = (await s.db.patrons.get(c!.recordId)) as unknown as { _clocks: Record<string, string> };

@@ -3,6 +3,7 @@ import { DeskError } from '@shared/errors/deskError';
 import type { DeskDb } from '../db/deskDb';
 import { newId } from '../db/ids';
 import { eraseLocally } from './eraseLocally';
+import { outboxRowOf } from './outboxRows';
 import { deskClock, saveDeskClock } from './deskClock';
 
 /**
@@ -18,7 +19,7 @@ export async function erasePatron(db: DeskDb, patronId: string): Promise<void> {
     const clock = await deskClock(db);
     await eraseLocally(db, patronId);
     const mutation: EraseMutation = { id: newId(), kind: 'erase', entity: 'patron', recordId: patronId, branchId: patron.branchId, hlc: clock.tick() };
-    await db.outbox.add({ patronId, mutation });
+    await db.outbox.add(outboxRowOf([{ patronId, mutation }]));
     await saveDeskClock(db, clock);
   });
 }

@@ -6,6 +6,7 @@ import { ensureDesk } from '../db/deskMeta';
 import { addNote, editNote } from '../db/notesRepo';
 import { createPatron, updatePatronDetails } from '../db/patronsRepo';
 import type { WriteContext } from '../db/writeContext';
+import { queuedChanges } from './outboxRows';
 import { patronDetails } from '../test/renderDesk';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
@@ -30,7 +31,7 @@ describe('the outbox middleware', () => {
   it('records a new patron as one edit carrying every field, and stamps each field on the row', async () => {
     const { db, ctx, deskId } = await desk();
     const p = await createPatron(db, ctx, patronDetails({ firstName: 'Yvonne', lastName: 'Ng' }));
-    const rows = await db.outbox.toArray();
+    const rows = await queuedChanges(db);
     expect(rows).toHaveLength(1);
     const m = rows[0]!.mutation;
     expect(m).toMatchObject({ kind: 'edit', entity: 'patron', recordId: p.id, branchId: 'main' });
@@ -46,7 +47,7 @@ describe('the outbox middleware', () => {
     const { db, ctx } = await desk();
     const p = await createPatron(db, ctx, patronDetails({ firstName: 'Yvonne', lastName: 'Ng' }));
     await updatePatronDetails(db, ctx, p.id, patronDetails({ firstName: 'Yvonne', lastName: 'Ng-Smith' }));
-    const [created, edited] = (await db.outbox.orderBy('seq').toArray()).map((r) => r.mutation);
+    const [created, edited] = (await queuedChanges(db)).map((c) => c.mutation);
     expect(edited!.kind === 'edit' && Object.keys(edited!.fields).sort()).toEqual(['lastName', 'updated']);
     expect(edited!.hlc > created!.hlc).toBe(true);
     const stored = (await db.patrons.get(p.id)) as unknown as { _clocks: Record<string, string> };
@@ -96,19 +97,19 @@ describe('the outbox middleware', () => {
     const p = await createPatron(db, ctx, patronDetails());
     const n = await addNote(db, ctx, p.id, { body: 'Phone on Friday' });
     await editNote(db, ctx, n.id, { body: 'Phone on Friday morning' });
-    const rows = await db.outbox.where('patronId').equals(p.id).toArray();
-    expect(rows.map((r) => r.mutation.entity)).toEqual(['patron', 'note', 'patron', 'note']);
+    const rows = await db.outbox.where('patronIds').equals(p.id).toArray();
+    expect(rows.flatMap((r) => r.changes.map((c) => c.mutation.entity))).toEqual(['patron', 'note', 'patron', 'note']);
   });
 
   it('keeps its clock increasing across a restart, even when the desk clock went back', async () => {
     const name = `outbox-restart-${Math.random().toString(36).slice(2)}`;
     const first = await desk(name, () => NOW);
     await createPatron(first.db, first.ctx, patronDetails());
-    const before = (await first.db.outbox.toArray())[0]!.mutation.hlc;
+    const before = (await queuedChanges(first.db))[0]!.mutation.hlc;
     first.db.close();
     const again = await desk(name, () => NOW - 60_000);
     await createPatron(again.db, again.ctx, patronDetails({ lastName: 'Second' }));
-    const after = (await again.db.outbox.orderBy('seq').last())!.mutation.hlc;
+    const after = (await queuedChanges(again.db)).at(-1)!.mutation.hlc;
     expect(after > before).toBe(true);
     expect(hlcWall(after)).toBe(NOW);
   });

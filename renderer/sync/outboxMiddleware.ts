@@ -5,7 +5,8 @@ import type { Hlc } from '@shared/sync/hlc';
 import type { EditMutation } from '@shared/sync/protocol';
 import { newId } from '../db/ids';
 import { SyncClock } from './syncClock';
-import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxRow, type SyncMeta } from './syncTables';
+import { outboxRowOf } from './outboxRows';
+import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxChange, type SyncMeta } from './syncTables';
 
 /**
  * Makes every local write to a synced table record what changed, in the same IndexedDB
@@ -14,7 +15,10 @@ import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxRow, type SyncMeta } from
  * It sits in Dexie's DBCore stack, so repositories write records as they always have. For
  * each row put, it compares the stored row's fields with the new ones (entity codecs in
  * shared/sync), stamps the changed fields with one HLC per row, keeps the clocks on the row,
- * and appends one edit mutation to the outbox. Writes of pulled records go through
+ * and appends the write's edit mutations to the outbox as one row (one row per write, not per
+ * record: a campaign's thousands of follow-ups are one outbox request, not thousands). Adds
+ * skip the read: nothing is stored under a new record's id (if something is, the add fails
+ * and records no change). Writes of pulled records go through
  * transactions that name the `syncState` table (they save the cursor with the page): those
  * pass untouched. Hard deletes of synced rows are refused: records are soft-deleted, and
  * erasure has its own path.
@@ -74,11 +78,12 @@ async function recordLocalWrite(
   if (req.values.length === 0) return table.mutate(req);
   const codec = codecOf(entity);
   const keys = req.keys ?? req.values.map((v: { id: string }) => v.id);
-  const before = (await table.getMany({ trans: req.trans, keys })) as Array<(SyncMeta & Record<string, unknown>) | undefined>;
+  type Stored = (SyncMeta & Record<string, unknown>) | undefined;
+  const before: Stored[] = req.type === 'add' ? [] : ((await table.getMany({ trans: req.trans, keys })) as Stored[]);
   const clock = await syncClock.load(down, req.trans);
 
-  const outbox: OutboxRow[] = [];
-  const outboxIndex = new Map<OutboxRow, number>();
+  const outbox: OutboxChange[] = [];
+  const outboxIndex = new Map<OutboxChange, number>();
   const values = req.values.map((value: Record<string, unknown> & SyncMeta, i: number) => {
     const old = before[i];
     const extra = old?._extra ?? {};
@@ -106,17 +111,17 @@ async function recordLocalWrite(
       hlc,
       fields: changed,
     };
-    const row: OutboxRow = { patronId: codec.patronIdOf(record as never), mutation };
-    outbox.push(row);
-    outboxIndex.set(row, i);
+    const change: OutboxChange = { patronId: codec.patronIdOf(record as never), mutation };
+    outbox.push(change);
+    outboxIndex.set(change, i);
     return { ...record, _clocks: clocks, ...(old?._extra ? { _extra: old._extra } : {}) };
   });
 
   const result = await table.mutate({ ...req, values });
   // A row that failed (an add over an existing key) was not written, so neither is its change.
-  const written = outbox.filter((row) => !(outboxIndex.get(row)! in result.failures));
+  const written = outbox.filter((change) => !(outboxIndex.get(change)! in result.failures));
   if (written.length > 0) {
-    await down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: written });
+    await down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: [outboxRowOf(written)] });
     await SyncClock.save(down, req.trans, clock);
   }
   return result;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { updatePatronDetails } from '../db/patronsRepo';
 import { arrangePatron, deskServices, patronDetails, writeContextOf } from '../test/renderDesk';
 import { nextBatch, settleBatch } from './outboxQueue';
+import { queuedChanges } from './outboxRows';
 import { discardRejected, resendRejected } from './rejectedChanges';
 
 async function refuseAll(db: Awaited<ReturnType<typeof deskServices>>['db']) {
@@ -39,7 +40,7 @@ describe('refused changes', () => {
     const p = await arrangePatron(s);
     const [row] = await refuseAll(s.db);
     await resendRejected(s.db, row!.mutation.id);
-    const [queued] = await s.db.outbox.toArray();
+    const [queued] = await queuedChanges(s.db);
     expect(queued?.mutation.recordId).toBe(p.id);
     expect(queued?.mutation.kind === 'edit' && queued.mutation.fields).toMatchObject({ firstName: p.firstName, branchId: p.branchId });
     expect(queued!.mutation.hlc > row!.mutation.hlc).toBe(true);

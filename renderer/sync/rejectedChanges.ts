@@ -3,6 +3,7 @@ import type { EditMutation } from '@shared/sync/protocol';
 import { DeskError } from '@shared/errors/deskError';
 import type { DeskDb } from '../db/deskDb';
 import { newId } from '../db/ids';
+import { outboxRowOf } from './outboxRows';
 import type { SyncMeta } from './syncTables';
 import { deskClock, saveDeskClock } from './deskClock';
 
@@ -43,7 +44,7 @@ export async function resendRejected(db: DeskDb, mutationId: string): Promise<vo
     const m = rejected.mutation;
     await db.syncRejected.delete(mutationId);
     if (m.kind !== 'edit') {
-      await db.outbox.add({ patronId: rejected.patronId, mutation: { ...m, id: newId() } });
+      await db.outbox.add(outboxRowOf([{ patronId: rejected.patronId, mutation: { ...m, id: newId() } }]));
       return;
     }
     const codec = codecOf(m.entity);
@@ -58,7 +59,7 @@ export async function resendRejected(db: DeskDb, mutationId: string): Promise<vo
     const clocks = Object.fromEntries(Object.keys(fields).map((f) => [f, hlc]));
     const mutation: EditMutation = { id: newId(), kind: 'edit', entity: m.entity, recordId: m.recordId, branchId: String(row.branchId), hlc, fields };
     await table.put({ ...row, _clocks: clocks });
-    await db.outbox.add({ patronId: rejected.patronId, mutation });
+    await db.outbox.add(outboxRowOf([{ patronId: rejected.patronId, mutation }]));
     await saveDeskClock(db, clock);
   });
 }

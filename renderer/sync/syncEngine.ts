@@ -1,4 +1,5 @@
 import type { DeskDb } from '../db/deskDb';
+import { pendingChanges } from './outboxRows';
 import { syncOnce } from './syncOnce';
 import { SyncRequestError, type SyncTransport } from './syncTransport';
 
@@ -118,7 +119,7 @@ export class SyncEngine {
     } catch (err) {
       this.onFailure(err);
     } finally {
-      this.update({ syncing: false, pending: await db.outbox.count(), rejected: await db.syncRejected.count() });
+      this.update({ syncing: false, pending: await pendingChanges(db), rejected: await db.syncRejected.count() });
     }
   }
 

@@ -22,14 +22,24 @@ export interface SyncMeta {
   _extra?: FieldMap;
 }
 
-/** A change waiting to be pushed, in the order it was made. */
-export interface OutboxRow {
-  seq?: number;
+/** One change waiting to be pushed, and the patron it is about. */
+export interface OutboxChange {
   /** Erasing a patron drops every unsent change about them. */
   patronId: string;
   mutation: Mutation;
-  /** Set when the server refused it for a clock ahead: sent again, restamped, once the clock is right. */
-  restamp?: boolean;
+}
+
+/**
+ * The changes of one local write, in the order they were made: one save is one row, and so
+ * is a campaign's 5,000 follow-ups. IndexedDB's cost is per request, so a row per change made
+ * that campaign write 10,000 extra rows (bench/RESULTS.md §5.2–5.3). A push may take part
+ * of a row; what the server answered leaves it, the rest stays in place and in order.
+ */
+export interface OutboxRow {
+  seq?: number;
+  /** The patrons of `changes`, once each (a multi-entry index, for erasure). */
+  patronIds: string[];
+  changes: OutboxChange[];
 }
 
 /** A change the server refused; it stays until someone fixes or discards it. */

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskServices } from '../../app/deskContext';
 import { arrangePatron, deskServices, renderPatronPage, UI_TEST } from '../../test/renderDesk';
+import { queuedChanges } from '../../sync/outboxRows';
 
 let services: DeskServices;
 beforeEach(async () => {
@@ -38,7 +39,7 @@ describe('Erase patron', UI_TEST, () => {
     await user.click(screen.getByRole('button', { name: 'Erase everywhere' }));
     await waitFor(() => expect(window.location.hash).toBe('#/'));
     expect(await services.db.patrons.get(ada.id)).toBeUndefined();
-    expect((await services.db.outbox.toArray()).map((r) => r.mutation.kind)).toContain('erase');
+    expect((await queuedChanges(services.db)).map((c) => c.mutation.kind)).toContain('erase');
     expect(dialog).toBeDefined();
   });
 });

@@ -12,6 +12,7 @@ import type { PulledRecord } from '@shared/sync/protocol';
 import { applyPulledPage } from '../../sync/applyPulled';
 import { SUMMARY_NOTIFICATION_ID, type RaisedReminder } from './dueReminders';
 import { MAX_TIMER_MS, ReminderService, WATCHDOG_MS } from './reminderService';
+import { queuedChanges } from '../../sync/outboxRows';
 
 /*
  * The service against a real DeskDb (fake-indexeddb) and a fake host, on a fake clock.
@@ -209,7 +210,7 @@ describe('ReminderService: changes that arrive by sync', () => {
     await settleUntil(() => withdrawn().length === 2, 'the withdrawal after done');
     expect(withdrawn()).toEqual([claimed.id, done.id]);
     expect(host.setBadgeCount).toHaveBeenLastCalledWith(0);
-    expect(await services.db.outbox.where('patronId').equals(patron.id).filter((r) => r.mutation.entity === 'followUpEvent' && r.mutation.recordId.startsWith('ev-')).count()).toBe(0);
+    expect((await queuedChanges(services.db)).filter((c) => c.patronId === patron.id && c.mutation.entity === 'followUpEvent' && c.mutation.recordId.startsWith('ev-'))).toHaveLength(0);
   });
 });
 

@@ -10,13 +10,16 @@ export function StaffSwitcher() {
   const staff = useDeskState((s) => s.staff);
   const account = useDeskState((s) => s.account);
   const logOut = useLogOut();
-  const known = useLiveQuery(() => readKnownStaff(db), [db]) ?? [];
+  // Undefined until read: the menu waits for it, so focus lands on the first name, not on a
+  // "Someone else…" that the names then push down (seen on a loaded machine).
+  const known = useLiveQuery(() => readKnownStaff(db), [db]);
+  const ready = account !== null || known !== undefined;
   const [open, setOpen] = useState(false);
   const menuRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
-    if (open) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [open]);
+    if (open && ready) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [open, ready]);
 
   async function pick(name: string | null) {
     setOpen(false);
@@ -39,14 +42,14 @@ export function StaffSwitcher() {
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         Staff: {staff}
       </button>
-      {open && (
+      {open && ready && (
         <ul role="menu" aria-label="Switch staff" ref={menuRef} onKeyDown={onMenuKey} className="menu">
           {account && (
             <li role="none">
               <button type="button" role="menuitem" onClick={() => { setOpen(false); void logOut(); }}>Log out</button>
             </li>
           )}
-          {!account && known.filter((n) => n !== staff).map((n) => (
+          {!account && (known ?? []).filter((n) => n !== staff).map((n) => (
             <li role="none" key={n}>
               <button type="button" role="menuitem" onClick={() => void pick(n)}>{n}</button>
             </li>

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskServices } from '../../app/deskContext';
 import { arrangePatron, deskServices, renderWithDesk, UI_TEST } from '../../test/renderDesk';
 import { RefusedChangesPage } from './RefusedChangesPage';
+import { queuedChanges } from '../../sync/outboxRows';
 
 let services: DeskServices;
 let patronId: string;
@@ -46,7 +47,7 @@ describe('RefusedChangesPage', UI_TEST, () => {
     const item = await screen.findByRole('listitem', { name: "A patron's details about Ada Lovelace" });
     await userEvent.setup().click(within(item).getByRole('button', { name: 'Send again' }));
     await waitFor(async () => expect(await services.db.syncRejected.count()).toBe(0));
-    const queued = await services.db.outbox.toArray();
+    const queued = await queuedChanges(services.db);
     expect(queued).toHaveLength(1);
     expect(queued[0]!.mutation).toMatchObject({ kind: 'edit', entity: 'patron', recordId: patronId });
   });

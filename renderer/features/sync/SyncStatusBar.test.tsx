@@ -5,6 +5,7 @@ import type { DeskServices } from '../../app/deskContext';
 import type { SyncProblem, SyncStatus } from '../../sync/syncEngine';
 import { deskServices, renderWithDesk, UI_TEST } from '../../test/renderDesk';
 import { SyncStatusBar } from './SyncStatusBar';
+import { outboxRowOf } from '../../sync/outboxRows';
 
 let services: DeskServices;
 beforeEach(async () => {
@@ -20,7 +21,7 @@ function show(status: Partial<SyncStatus>) {
 
 async function queueChanges(n: number) {
   for (let i = 0; i < n; i += 1) {
-    await services.db.outbox.add({ patronId: 'p', mutation: { id: `m${i}`, kind: 'erase', entity: 'patron', recordId: 'p', branchId: 'b', hlc: 'x' } as never });
+    await services.db.outbox.add(outboxRowOf([{ patronId: 'p', mutation: { id: `m${i}`, kind: 'erase', entity: 'patron', recordId: 'p', branchId: 'b', hlc: 'x' } as never }]));
   }
 }
 

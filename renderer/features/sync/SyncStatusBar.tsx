@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { hrefOf } from '../../app/routes';
 import { useLogOut } from '../account/useLogOut';
+import { pendingChanges } from '../../sync/outboxRows';
 import { syncProblemText } from './syncProblemText';
 
 function useBrowserOnline(): boolean {
@@ -39,7 +40,7 @@ export function SyncStatusBar() {
   const account = useDeskState((s) => s.account);
   const sync = useDeskState((s) => s.sync);
   const syncNow = useDeskState((s) => s.syncNow);
-  const pending = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
+  const pending = useLiveQuery(() => pendingChanges(db), [db]) ?? 0;
   const rejected = useLiveQuery(() => db.syncRejected.count(), [db]) ?? 0;
   const browserOnline = useBrowserOnline();
   const logOut = useLogOut();
