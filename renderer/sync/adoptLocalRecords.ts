@@ -7,6 +7,7 @@ import { newId } from '../db/ids';
 import { keepChanges, outboxRowOf } from './outboxRows';
 import type { OutboxChange, SyncMeta } from './syncTables';
 import { deskClock, saveDeskClock } from './deskClock';
+import { withClocks } from './rowClocks';
 
 const CHUNK = 500;
 
@@ -47,7 +48,7 @@ export async function adoptLocalRecords(db: DeskDb, branchId: string, onProgress
           for (const f of Object.keys(fields)) clocks[f] = hlc;
           const mutation: EditMutation = { id: newId(), kind: 'edit', entity, recordId: String(row.id), branchId, hlc, fields };
           outbox.push({ patronId: codec.patronIdOf(record as never), mutation });
-          return { ...record, _clocks: clocks };
+          return withClocks(record, clocks);
         });
         await table.bulkPut(updated);
         await db.outbox.add(outboxRowOf(outbox));

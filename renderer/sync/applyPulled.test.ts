@@ -9,6 +9,7 @@ import { arrangePatron, deskServices, patronDetails, withoutSyncMeta, writeConte
 import { applyPulledPage } from './applyPulled';
 import { settleBatch, nextBatch } from './outboxQueue';
 import { queuedChanges } from './outboxRows';
+import { clocksOf } from './rowClocks';
 
 const FAR_FUTURE = Date.parse('2030-01-01T00:00:00Z');
 const hlc = (wall: number, desk = 'other-desk') => formatHlc({ wall, counter: 0, deskId: desk });
@@ -38,14 +39,14 @@ describe('applyPulledPage', () => {
     // Another desk changed the first name (later) and the last name (earlier than our edit).
     const remote = { ...patronCodec.toFields(p), firstName: 'Augusta' };
     const pulled = asPulled('patron', p, remote, 0, p.id);
-    const local = (await s.db.patrons.get(p.id)) as unknown as { _clocks: Record<string, string> };
+    const local = { _clocks: clocksOf(await s.db.patrons.get(p.id)) };
     pulled.clocks.firstName = hlc(FAR_FUTURE);
     pulled.clocks.lastName = hlc(0);
     await applyPulledPage(s.db, page([pulled]), s.now());
     const merged = await s.db.patrons.get(p.id);
     expect(merged?.firstName).toBe('Augusta');
     expect(merged?.lastName).toBe('King');
-    expect(((await s.db.patrons.get(p.id)) as unknown as { _clocks: Record<string, string> })._clocks.lastName).toBe(local._clocks.lastName);
+    expect(clocksOf(await s.db.patrons.get(p.id)).lastName).toBe(local._clocks.lastName);
   });
 
   it('erases a patron with everything about them, unsent changes included', async () => {
@@ -109,7 +110,6 @@ describe('settleBatch', () => {
     const left = await queuedChanges(s.db);
     expect(left.map((r) => r.mutation.id)).toEqual([c!.id]);
     expect(left[0]!.mutation.hlc > c!.hlc).toBe(true);
-    const row = (await s.db.patrons.get(c!.recordId)) as unknown as { _clocks: Record<string, string> };
-    expect(row._clocks.firstName).toBe(left[0]!.mutation.hlc);
+    expect(clocksOf(await s.db.patrons.get(c!.recordId)).firstName).toBe(left[0]!.mutation.hlc);
   });
 });

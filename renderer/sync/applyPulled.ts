@@ -8,6 +8,7 @@ import type { PulledRecord, PullResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
 import { eraseLocally } from './eraseLocally';
 import type { SyncMeta } from './syncTables';
+import { clocksOf, withClocks } from './rowClocks';
 
 export interface PulledPageSummary {
   /** Records whose local copy changed. */
@@ -66,10 +67,11 @@ async function mergeRecord(db: DeskDb, pulled: PulledRecord): Promise<'changed' 
   const table = db.table<Row, string>(codec.table);
   const local = await table.get(pulled.id);
   const state = local
-    ? { fields: { ...(local._extra ?? {}), ...codec.toFields(local as never) }, clocks: { ...(local._clocks ?? {}) } }
+    ? { fields: { ...(local._extra ?? {}), ...codec.toFields(local as never) }, clocks: clocksOf(local) }
     : { fields: {}, clocks: {} };
   const changed = mergeState(state, { fields: pulled.fields, clocks: pulled.clocks }, codec.policyOf);
-  const clocksMoved = !local || Object.keys(pulled.clocks).some((f) => local._clocks?.[f] !== state.clocks[f]);
+  const localClocks = clocksOf(local);
+  const clocksMoved = !local || Object.keys(pulled.clocks).some((f) => localClocks[f] !== state.clocks[f]);
   if (changed.length === 0 && !clocksMoved) return 'same';
   const built = codec.fromFields(pulled.id, state.fields, state.clocks);
   if (!built.ok) return 'unreadable';
@@ -78,7 +80,7 @@ async function mergeRecord(db: DeskDb, pulled: PulledRecord): Promise<'changed' 
   for (const [k, v] of Object.entries(state.fields)) if (!(k in known)) extra[k] = v;
   // Derived properties stay as this desk computed them (a follow-up's due time is refolded below).
   const derived = codec.table === 'followUps' && local?.pendingDueAt !== undefined ? { pendingDueAt: local.pendingDueAt } : {};
-  await table.put({ ...built.record, ...derived, _clocks: state.clocks, ...(Object.keys(extra).length ? { _extra: extra } : {}) });
+  await table.put(withClocks({ ...built.record, ...derived, ...(Object.keys(extra).length ? { _extra: extra } : {}) }, state.clocks));
   return changed.length > 0 || !local ? 'changed' : 'same';
 }
 

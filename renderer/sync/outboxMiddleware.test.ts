@@ -8,6 +8,7 @@ import { createPatron, updatePatronDetails } from '../db/patronsRepo';
 import type { WriteContext } from '../db/writeContext';
 import { queuedChanges } from './outboxRows';
 import { patronDetails } from '../test/renderDesk';
+import { clocksOf } from './rowClocks';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 const opened: DeskDb[] = [];
@@ -39,8 +40,8 @@ describe('the outbox middleware', () => {
     expect(m.kind === 'edit' && m.fields).not.toHaveProperty('terms');
     expect(rows[0]!.patronId).toBe(p.id);
     expect(parseHlc(m.hlc)?.deskId).toBe(deskId);
-    const stored = (await db.patrons.get(p.id)) as unknown as { _clocks: Record<string, string> };
-    expect(stored._clocks.firstName).toBe(m.hlc);
+    const stored = clocksOf(await db.patrons.get(p.id));
+    expect(stored.firstName).toBe(m.hlc);
   });
 
   it('records an edit as only the fields that changed, with a later clock', async () => {
@@ -50,9 +51,9 @@ describe('the outbox middleware', () => {
     const [created, edited] = (await queuedChanges(db)).map((c) => c.mutation);
     expect(edited!.kind === 'edit' && Object.keys(edited!.fields).sort()).toEqual(['lastName', 'updated']);
     expect(edited!.hlc > created!.hlc).toBe(true);
-    const stored = (await db.patrons.get(p.id)) as unknown as { _clocks: Record<string, string> };
-    expect(stored._clocks.lastName).toBe(edited!.hlc);
-    expect(stored._clocks.firstName).toBe(created!.hlc);
+    const stored = clocksOf(await db.patrons.get(p.id));
+    expect(stored.lastName).toBe(edited!.hlc);
+    expect(stored.firstName).toBe(created!.hlc);
   });
 
   it('records nothing when a write changes no field', async () => {

@@ -7,6 +7,7 @@ import { newId } from '../db/ids';
 import { SyncClock } from './syncClock';
 import { outboxRowOf } from './outboxRows';
 import { OUTBOX, SYNC_STATE, SYNCED_TABLES, type OutboxChange, type SyncMeta } from './syncTables';
+import { clocksOf, withClocks } from './rowClocks';
 
 /**
  * Makes every local write to a synced table record what changed, in the same IndexedDB
@@ -86,21 +87,22 @@ async function recordLocalWrite(
   const outboxIndex = new Map<OutboxChange, number>();
   const values = req.values.map((value: Record<string, unknown> & SyncMeta, i: number) => {
     const old = before[i];
+    const oldClocks = clocksOf(old);
     const extra = old?._extra ?? {};
     const oldFields: FieldMap | undefined = old ? { ...extra, ...codec.toFields(old as never) } : undefined;
-    const { _clocks: _c, _extra: _e, ...record } = value;
+    const { _clocks: _c, _clockGroups: _g, _extra: _e, ...record } = value;
     const newFields: FieldMap = { ...extra, ...codec.toFields(record as never) };
     const changed = changedFields(oldFields, newFields);
     const names = Object.keys(changed);
-    if (names.length === 0) return { ...record, _clocks: old?._clocks ?? {}, ...(old?._extra ? { _extra: old._extra } : {}) };
+    if (names.length === 0) return withClocks({ ...record, ...(old?._extra ? { _extra: old._extra } : {}) }, oldClocks);
     // Later than what this desk holds for those fields, whatever its own clock says.
     let floor: Hlc | undefined;
     for (const f of names) {
-      const c = old?._clocks?.[f];
+      const c = oldClocks[f];
       if (c !== undefined && (floor === undefined || c > floor)) floor = c;
     }
     const hlc: Hlc = floor === undefined ? clock.tick() : clock.tickAfter(floor);
-    const clocks = { ...(old?._clocks ?? {}) };
+    const clocks = { ...oldClocks };
     for (const f of names) clocks[f] = hlc;
     const mutation: EditMutation = {
       id: newId(),
@@ -114,7 +116,7 @@ async function recordLocalWrite(
     const change: OutboxChange = { patronId: codec.patronIdOf(record as never), mutation };
     outbox.push(change);
     outboxIndex.set(change, i);
-    return { ...record, _clocks: clocks, ...(old?._extra ? { _extra: old._extra } : {}) };
+    return withClocks({ ...record, ...(old?._extra ? { _extra: old._extra } : {}) }, clocks);
   });
 
   const result = await table.mutate({ ...req, values });

@@ -4,6 +4,7 @@ import { keepChanges } from './outboxRows';
 import type { OutboxChange, SyncMeta } from './syncTables';
 import { codecOf } from '@shared/sync/entities';
 import { deskClock, saveDeskClock } from './deskClock';
+import { clocksOf, withClocks } from './rowClocks';
 
 /** A change picked for a push, and the outbox row it sits in. */
 export interface QueuedChange extends OutboxChange {
@@ -96,10 +97,10 @@ async function restamp(db: DeskDb, change: OutboxChange): Promise<OutboxChange> 
   if (change.mutation.kind === 'edit') {
     const table = db.table<Record<string, unknown> & SyncMeta, string>(codecOf(change.mutation.entity).table);
     const record = await table.get(change.mutation.recordId);
-    if (record?._clocks) {
-      const clocks = { ...record._clocks };
+    if (record) {
+      const clocks = clocksOf(record);
       for (const f of Object.keys(change.mutation.fields)) if (clocks[f] === old) clocks[f] = hlc;
-      await table.put({ ...record, _clocks: clocks });
+      await table.put(withClocks(record, clocks));
     }
   }
   await saveDeskClock(db, clock);

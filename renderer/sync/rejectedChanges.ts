@@ -6,6 +6,7 @@ import { newId } from '../db/ids';
 import { outboxRowOf } from './outboxRows';
 import type { SyncMeta } from './syncTables';
 import { deskClock, saveDeskClock } from './deskClock';
+import { clocksOf, withClocks } from './rowClocks';
 
 const TABLES = (db: DeskDb) => [db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents, db.outbox, db.syncRejected, db.syncState, db.meta];
 
@@ -24,10 +25,10 @@ export async function discardRejected(db: DeskDb, mutationId: string): Promise<v
     const table = db.table<Record<string, unknown> & SyncMeta, string>(codecOf(m.entity).table);
     const row = await table.get(m.recordId);
     if (!row) return;
-    const clocks = { ...(row._clocks ?? {}) };
+    const clocks = clocksOf(row);
     for (const f of Object.keys(m.fields)) if (clocks[f] === m.hlc) delete clocks[f];
     if (Object.keys(clocks).length === 0) await table.delete(m.recordId);
-    else await table.put({ ...row, _clocks: clocks });
+    else await table.put(withClocks(row, clocks));
     // The server's version of those fields comes back with a full pull, merged by clock.
     await db.syncState.delete('cursor');
   });
@@ -54,11 +55,11 @@ export async function resendRejected(db: DeskDb, mutationId: string): Promise<vo
     const clock = await deskClock(db);
     const fields = { ...(row._extra ?? {}), ...codec.toFields(row as never) };
     let floor = '';
-    for (const c of Object.values(row._clocks ?? {})) if (c > floor) floor = c;
+    for (const c of Object.values(clocksOf(row))) if (c > floor) floor = c;
     const hlc = floor ? clock.tickAfter(floor as never) : clock.tick();
     const clocks = Object.fromEntries(Object.keys(fields).map((f) => [f, hlc]));
     const mutation: EditMutation = { id: newId(), kind: 'edit', entity: m.entity, recordId: m.recordId, branchId: String(row.branchId), hlc, fields };
-    await table.put({ ...row, _clocks: clocks });
+    await table.put(withClocks(row, clocks));
     await db.outbox.add(outboxRowOf([{ patronId: rejected.patronId, mutation }]));
     await saveDeskClock(db, clock);
   });

@@ -13,11 +13,22 @@ export const SYNCED_TABLES: Readonly<Record<string, EntityName>> = {
 };
 
 /**
+ * Field clocks as this desk stores them: each clock once, with the fields it stamps. A record
+ * written in one go has one clock for all its fields, and a clock is about 60 characters, so
+ * a field-by-field map made a follow-up's stored row about 1.5× larger than the record itself,
+ * on every row of the replica (bench/RESULTS.md §5.3). See rowClocks.ts.
+ */
+export type ClockGroups = Record<Hlc, string[]>;
+
+/**
  * Sync metadata stored on every synced row beside the record itself: the clock of each
  * field, and fields this build does not know (written by a newer desk), kept so they are
  * neither lost nor sent back as removed.
  */
 export interface SyncMeta {
+  /** The clock of each field, grouped by clock (rowClocks.ts); read them with `clocksOf`. */
+  _clockGroups?: ClockGroups;
+  /** The same as a field-by-field map, as schema v5 stored it: read, never written. */
   _clocks?: ClockMap;
   _extra?: FieldMap;
 }

@@ -165,6 +165,6 @@ export async function settleUntil(done: () => boolean, what: string, maxRounds =
 /** A stored row as the repositories see it: without the sync engine's field clocks. */
 export function withoutSyncMeta<T>(row: T): T {
   if (!row || typeof row !== 'object') return row;
-  const { _clocks: _c, _extra: _e, ...rest } = row as T & { _clocks?: unknown; _extra?: unknown };
+  const { _clocks: _c, _clockGroups: _g, _extra: _e, ...rest } = row as T & { _clocks?: unknown; _clockGroups?: unknown; _extra?: unknown };
   return rest as T;
 }

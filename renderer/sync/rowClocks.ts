@@ -1,0 +1,28 @@
+import type { ClockMap } from '@shared/sync/fields';
+import type { Hlc } from '@shared/sync/hlc';
+import type { ClockGroups, SyncMeta } from './syncTables';
+
+/** Groups a field-by-field clock map for storage (see ClockGroups in syncTables.ts). */
+export function groupClocks(clocks: ClockMap): ClockGroups {
+  const groups: Record<string, string[]> = {};
+  for (const [field, hlc] of Object.entries(clocks)) (groups[hlc] ??= []).push(field);
+  return groups as ClockGroups;
+}
+
+/** A row's field clocks, whichever way the row stores them (rows written before schema v6 hold the map in `_clocks` until next written). */
+export function clocksOf(stored: object | undefined): ClockMap {
+  const row = stored as SyncMeta | undefined;
+  if (!row) return {};
+  if (row._clockGroups) {
+    const clocks: ClockMap = {};
+    for (const [hlc, fields] of Object.entries(row._clockGroups)) for (const f of fields) clocks[f] = hlc as Hlc;
+    return clocks;
+  }
+  return { ...(row._clocks ?? {}) };
+}
+
+/** `row` (record and sync metadata) with its clocks replaced by `clocks`, stored grouped. */
+export function withClocks<T extends SyncMeta>(row: T, clocks: ClockMap): T {
+  const { _clocks: _legacy, ...rest } = row;
+  return { ...rest, _clockGroups: groupClocks(clocks) } as T;
+}
