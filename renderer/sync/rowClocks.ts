@@ -22,7 +22,7 @@ export function clocksOf(stored: object | undefined): ClockMap {
 }
 
 /** `row` (record and sync metadata) with its clocks replaced by `clocks`, stored grouped. */
-export function withClocks<T extends SyncMeta>(row: T, clocks: ClockMap): T {
-  const { _clocks: _legacy, ...rest } = row;
+export function withClocks<T extends object>(row: T, clocks: ClockMap): T {
+  const { _clocks: _legacy, ...rest } = row as T & SyncMeta;
   return { ...rest, _clockGroups: groupClocks(clocks) } as T;
 }
