@@ -12,7 +12,11 @@ import type { XlsxJobMessage, XlsxJobRequest } from './xlsxJob';
  *
  * Vite bundles the worker (with exceljs) as its own module file from this `new URL(...)`:
  * same origin as the app, so the CSPs' `script-src 'self'` (which `worker-src` falls back to)
- * allows it, in Electron and in the web build alike. One worker per export: no state lingers.
+ * allows it. One worker per export: no state lingers between exports.
+ *
+ * A host that refuses to start the worker (it never answered, e.g. a module worker from a
+ * file:// page where the engine forbids it) still gets its file: the workbook is then built
+ * on the page's thread as before, slower to cancel but complete.
  */
 export function buildLogXlsxInWorker(
   entries: readonly LogEntry[],
@@ -22,8 +26,15 @@ export function buildLogXlsxInWorker(
 ): Promise<Uint8Array> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(exportCancelled());
+  const onPage = () => import('./logXlsx').then(({ buildLogXlsx }) => buildLogXlsx(entries, summary, heading, options));
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./xlsxWorker.ts', import.meta.url), { type: 'module', name: 'xlsx-export' });
+  } catch {
+    return onPage();
+  }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./xlsxWorker.ts', import.meta.url), { type: 'module', name: 'xlsx-export' });
+    let answered = false;
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener('abort', cancel);
@@ -34,6 +45,7 @@ export function buildLogXlsxInWorker(
     };
     signal?.addEventListener('abort', cancel, { once: true });
     worker.onmessage = (event: MessageEvent<XlsxJobMessage>) => {
+      answered = true;
       const message = event.data;
       if (message.kind === 'progress') {
         onProgress?.(message.done, message.total);
@@ -43,11 +55,12 @@ export function buildLogXlsxInWorker(
       if (message.kind === 'done') resolve(message.bytes);
       else reject(new DeskError('internal', `The workbook could not be built: ${message.message}`));
     };
-    // A worker that fails to load or throws outside runXlsxJob (it catches its own errors).
+    // The worker's script failed to load or start (runXlsxJob catches its own errors).
     worker.onerror = (event) => {
       event.preventDefault();
       finish();
-      reject(new DeskError('internal', `The workbook could not be built: ${event.message || 'the export worker failed to start'}`));
+      if (answered) reject(new DeskError('internal', `The workbook could not be built: ${event.message || 'the export worker stopped'}`));
+      else onPage().then(resolve, reject);
     };
     const request: XlsxJobRequest = { entries, summary, heading };
     worker.postMessage(request);
