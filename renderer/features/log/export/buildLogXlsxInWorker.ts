@@ -2,8 +2,8 @@ import { DeskError } from '@shared/errors/deskError';
 import type { LogEntry } from '@shared/log/logEntry';
 import type { LogSummary } from '@shared/log/logSummary';
 import type { LogExportHeading } from './exportHeading';
-import { exportCancelled, type ExportRunOptions } from './exportProgress';
-import type { XlsxJobMessage, XlsxJobRequest } from './xlsxJob';
+import { exportCancelled, yieldToEventLoop, type ExportRunOptions } from './exportProgress';
+import { XLSX_JOB_SLICE, type XlsxJobInput, type XlsxJobMessage } from './xlsxJob';
 
 /**
  * buildLogXlsx in a Web Worker of its own: the same bytes, but exceljs's long, uninterruptible
@@ -35,7 +35,9 @@ export function buildLogXlsxInWorker(
   }
   return new Promise((resolve, reject) => {
     let answered = false;
+    let closed = false;
     const finish = () => {
+      closed = true;
       worker.terminate();
       signal?.removeEventListener('abort', cancel);
     };
@@ -62,7 +64,16 @@ export function buildLogXlsxInWorker(
       if (answered) reject(new DeskError('internal', `The workbook could not be built: ${event.message || 'the export worker stopped'}`));
       else onPage().then(resolve, reject);
     };
-    const request: XlsxJobRequest = { entries, summary, heading };
-    worker.postMessage(request);
+    void (async () => {
+      // In slices, yielding between them: one clone of every entry would hold this thread.
+      for (let start = 0; start < entries.length; start += XLSX_JOB_SLICE) {
+        if (start > 0) await yieldToEventLoop();
+        if (closed) return;
+        const slice: XlsxJobInput = { kind: 'entries', entries: entries.slice(start, start + XLSX_JOB_SLICE) };
+        worker.postMessage(slice);
+      }
+      const build: XlsxJobInput = { kind: 'build', summary, heading };
+      worker.postMessage(build);
+    })();
   });
 }

@@ -1,4 +1,4 @@
-import { runXlsxJob, type XlsxJobRequest } from './xlsxJob';
+import { xlsxJobReceiver, type XlsxJobInput } from './xlsxJob';
 
 /*
  * The XLSX export's Web Worker (started by buildLogXlsxInWorker). exceljs writes the zip in
@@ -7,6 +7,7 @@ import { runXlsxJob, type XlsxJobRequest } from './xlsxJob';
  * (`self` is typed as a window by the renderer's DOM lib; postMessage(message, { transfer })
  * is the form both share.)
  */
-self.onmessage = (event: MessageEvent<XlsxJobRequest>) => {
-  void runXlsxJob(event.data, (message, transfer = []) => self.postMessage(message, { transfer }));
+const receive = xlsxJobReceiver((message, transfer = []) => self.postMessage(message, { transfer }));
+self.onmessage = (event: MessageEvent<XlsxJobInput>) => {
+  void receive(event.data);
 };
