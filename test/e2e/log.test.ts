@@ -68,7 +68,15 @@ describe("managers' follow-up log in Chromium", () => {
 
       // The XLSX is built in a Web Worker (its own bundle, under the web build's CSP): the
       // download arrives, and the same entry is in it, its name a text cell.
+      const workers: string[] = [];
+      const refusals: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Failed to construct 'Worker'/i.test(message.text())) refusals.push(message.text());
+      });
       const xlsx = await downloadBytes(page, 'Export Excel (XLSX)');
+      expect(workers).toEqual([expect.stringMatching(/\/assets\/xlsxWorker-[\w-]+\.js$/)]);
+      expect(refusals).toEqual([]);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
       expect(workbook.worksheets.map((w) => w.name)).toEqual(['Entries', 'Totals']);
