@@ -3,7 +3,7 @@ import type { LogEntry } from '@shared/log/logEntry';
 import type { LogSummary } from '@shared/log/logSummary';
 import type { LogExportHeading } from './exportHeading';
 import { exportCancelled, yieldToEventLoop, type ExportRunOptions } from './exportProgress';
-import { XLSX_JOB_SLICE, type XlsxJobInput, type XlsxJobMessage } from './xlsxJob';
+import { XLSX_JOB_SLICE, type XlsxJobInput, type XlsxJobMessage } from './xlsxJobMessages';
 
 /**
  * buildLogXlsx in a Web Worker of its own: the same bytes, but exceljs's long, uninterruptible

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { TEST_CONTEXT, TEST_HEADING, TRICKY_ENTRIES } from './exportFixtures';
 import { summarizeEntries } from './summarizeEntries';
 import { LOG_COLUMNS } from '@shared/log/logColumns';
-import { runXlsxJob, xlsxJobReceiver, type XlsxJobMessage } from './xlsxJob';
+import { runXlsxJob, xlsxJobReceiver } from './xlsxJob';
+import type { XlsxJobMessage } from './xlsxJobMessages';
 
 /** Runs the worker's job here and keeps what it would have posted to the page. */
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

@@ -1,4 +1,5 @@
-import { xlsxJobReceiver, type XlsxJobInput } from './xlsxJob';
+import { xlsxJobReceiver } from './xlsxJob';
+import type { XlsxJobInput } from './xlsxJobMessages';
 
 /*
  * The XLSX export's Web Worker (started by buildLogXlsxInWorker). exceljs writes the zip in
