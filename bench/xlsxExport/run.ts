@@ -13,8 +13,10 @@ import type { ReportFigures } from './measureReports';
 /**
  * `npm run bench:xlsx [-- --rows N]`: the XLSX and CSV exports of N (default 100,000)
  * realistic log entries, timed in headless Chromium (the app's bundle: exceljs's browser
- * build) on the page's thread and in a Web Worker, then in Node (the test runtime); and,
- * in Chromium, the PDF report of those entries (table capped) and an .ics of 1,000 follow-ups.
+ * build) on the page's thread and in a Web Worker, then in Node (the test runtime); the
+ * app's own XLSX path (buildLogXlsxInWorker: page-thread stalls, and Cancel during the zip
+ * step); and, in Chromium, the PDF report of those entries (table capped) and an .ics of
+ * 1,000 follow-ups.
  * Writes bench/.results/xlsx-export.json.
  */
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
