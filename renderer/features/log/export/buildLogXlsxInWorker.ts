@@ -11,8 +11,8 @@ import { XLSX_JOB_SLICE, type XlsxJobInput, type XlsxJobMessage } from './xlsxJo
  * the progress bar keeps moving and Cancel answers at once by terminating the worker.
  *
  * Vite bundles the worker (with exceljs) as its own module file from this `new URL(...)`:
- * same origin as the app, so the CSPs' `script-src 'self'` (which `worker-src` falls back to)
- * allows it. One worker per export: no state lingers between exports.
+ * same origin as the app, which both CSPs allow with `worker-src 'self'` (electron/ and the
+ * web host's). One worker per export: no state lingers between exports.
  *
  * A host that refuses to start the worker (it never answered, e.g. a module worker from a
  * file:// page where the engine forbids it) still gets its file: the workbook is then built
