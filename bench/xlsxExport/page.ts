@@ -1,3 +1,4 @@
+import { measureAppWorker, type AppWorkerFigures } from './measureAppWorker';
 import { measureExports, type ExportFigures } from './measureExports';
 import { measureReports, type ReportFigures } from './measureReports';
 
@@ -6,12 +7,14 @@ declare global {
     measureExports: (rows: number) => Promise<ExportFigures>;
     measureExportsInWorker: (rows: number) => Promise<ExportFigures & { mainThreadLongestGapMs: number }>;
     measureReports: (rows: number) => Promise<ReportFigures>;
+    measureAppWorker: (rows: number) => Promise<AppWorkerFigures>;
   }
 }
 
 // The Node side (run.ts) calls these through page.evaluate.
 window.measureExports = measureExports;
 window.measureReports = measureReports;
+window.measureAppWorker = measureAppWorker;
 
 /** The same figures from a Web Worker, and the longest the page's own thread went without a timer tick meanwhile. */
 window.measureExportsInWorker = (rows) =>

@@ -6,14 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { assertChromium, CHROMIUM_PATH } from '../node/browser';
+import type { AppWorkerFigures } from './measureAppWorker';
 import { measureExports, type ExportFigures } from './measureExports';
 import type { ReportFigures } from './measureReports';
 
 /**
  * `npm run bench:xlsx [-- --rows N]`: the XLSX and CSV exports of N (default 100,000)
  * realistic log entries, timed in headless Chromium (the app's bundle: exceljs's browser
- * build) on the page's thread and in a Web Worker, then in Node (the test runtime); and,
- * in Chromium, the PDF report of those entries (table capped) and an .ics of 1,000 follow-ups.
+ * build) on the page's thread and in a Web Worker, then in Node (the test runtime); the
+ * app's own XLSX path (buildLogXlsxInWorker: page-thread stalls, and Cancel during the zip
+ * step); and, in Chromium, the PDF report of those entries (table capped) and an .ics of
+ * 1,000 follow-ups.
  * Writes bench/.results/xlsx-export.json.
  */
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -24,7 +27,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 type WorkerFigures = ExportFigures & { mainThreadLongestGapMs: number };
 
-async function inChromium(): Promise<{ figures: ExportFigures; worker: WorkerFigures; reports: ReportFigures; version: string }> {
+async function inChromium(): Promise<{ figures: ExportFigures; worker: WorkerFigures; appWorker: AppWorkerFigures; reports: ReportFigures; version: string }> {
   assertChromium();
   await build({ configFile: here('./vite.config.ts') });
   const server = createServer(async (req, res) => {
@@ -46,16 +49,18 @@ async function inChromium(): Promise<{ figures: ExportFigures; worker: WorkerFig
     await page.waitForFunction(() => typeof window.measureExports === 'function');
     const figures = await page.evaluate((n) => window.measureExports(n), rows);
     const worker = await page.evaluate((n) => window.measureExportsInWorker(n), rows);
+    // The app's own XLSX path (buildLogXlsxInWorker), and Cancel pressed during its zip step.
+    const appWorker = await page.evaluate((n) => window.measureAppWorker(n), rows);
     // Also proves pdfmake (lazy-loaded browser build) and ical-generator work from the app's bundle.
     const reports = await page.evaluate((n) => window.measureReports(n), rows);
-    return { figures, worker, reports, version: browser.version() };
+    return { figures, worker, appWorker, reports, version: browser.version() };
   } finally {
     await browser.close();
     server.close();
   }
 }
 
-const round = (figures: ExportFigures | WorkerFigures | ReportFigures) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
+const round = (figures: ExportFigures | WorkerFigures | AppWorkerFigures | ReportFigures) => Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v)]));
 
 async function main(): Promise<void> {
   const started = new Date();
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
   const chromiumRun = await inChromium();
   console.log(`Chromium ${chromiumRun.version}:`, round(chromiumRun.figures));
   console.log('Chromium, in a Web Worker:', round(chromiumRun.worker));
+  console.log("Chromium, the app's XLSX worker (buildLogXlsxInWorker):", round(chromiumRun.appWorker));
   console.log('Chromium, PDF report and .ics:', round(chromiumRun.reports));
   const node = await measureExports(rows);
   console.log(`Node ${process.version}:`, round(node));
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
     machine: { nproc: cpus().length, cpu: cpus()[0]?.model, loadBefore, loadAfter: loadavg()[0] },
     chromium: { version: chromiumRun.version, ...round(chromiumRun.figures) },
     chromiumWorker: round(chromiumRun.worker),
+    chromiumAppXlsxWorker: round(chromiumRun.appWorker),
     chromiumReports: round(chromiumRun.reports),
     node: { version: process.version, ...round(node) },
   };

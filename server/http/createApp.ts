@@ -20,6 +20,8 @@ import { frameworkErrorHandler, installErrorHandling } from './errorHandler';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  // The XLSX export's Web Worker, a script of the app's own (see electron/ contentSecurityPolicy.ts).
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumForThisFile } from './chromium';
@@ -21,16 +22,17 @@ async function followUpWith(page: Page, reason: string, act: string): Promise<vo
   await page.getByRole('button', { name: act }).click();
 }
 
-async function downloadText(page: Page, button: string): Promise<string> {
+async function downloadBytes(page: Page, button: string): Promise<Buffer> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const path = await download.path();
-  return readFileSync(path, 'utf8');
+  return readFileSync(await download.path());
 }
+
+const downloadText = async (page: Page, button: string) => (await downloadBytes(page, button)).toString('utf8');
 
 const bodyRows = (page: Page) => page.getByRole('table', { name: 'Follow-up log' }).locator('[role="row"]:not([aria-rowindex="1"])');
 
 describe("managers' follow-up log in Chromium", () => {
-  it('a manager filters the log, exports the selection as CSV, and sees the totals on the dashboard', async () => {
+  it('a manager filters the log, exports the selection as CSV and XLSX, and sees the totals on the dashboard', async () => {
     const desk = await openSharedDesk(chromium.browser, baseUrl, accounts.desk);
     const office = await openSharedDesk(chromium.browser, baseUrl, accounts.manager, 'Office');
     try {
@@ -63,6 +65,24 @@ describe("managers' follow-up log in Chromium", () => {
       const noAnswer = await downloadText(page, 'Export CSV');
       // The formula-looking name arrives as text: an apostrophe first, then CSV-quoted.
       expect(noAnswer).toContain(`,"'=HYPERLINK(""http://x"") Link",Phone,Renewal,`);
+
+      // The XLSX is built in a Web Worker (its own bundle, under the web build's CSP): the
+      // download arrives, and the same entry is in it, its name a text cell.
+      const workers: string[] = [];
+      const refusals: string[] = [];
+      page.on('worker', (worker) => workers.push(worker.url()));
+      page.on('console', (message) => {
+        if (/Content Security Policy|Failed to construct 'Worker'/i.test(message.text())) refusals.push(message.text());
+      });
+      const xlsx = await downloadBytes(page, 'Export Excel (XLSX)');
+      expect(workers).toEqual([expect.stringMatching(/\/assets\/xlsxWorker-[\w-]+\.js$/)]);
+      expect(refusals).toEqual([]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(['Entries', 'Totals']);
+      const entry = workbook.getWorksheet('Entries')!.getRow(2);
+      expect(entry.values).toEqual(expect.arrayContaining(['=HYPERLINK("http://x") Link', 'Phone', 'Renewal', 'No answer']));
+      await page.getByRole('status').filter({ hasText: /^Excel workbook: saved/ }).waitFor();
 
       await page.getByRole('link', { name: 'Dashboard' }).click();
       await page.getByLabel('Key figures').waitFor();

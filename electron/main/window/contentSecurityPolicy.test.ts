@@ -14,7 +14,7 @@ function directives(policy: string): Map<string, string[]> {
 describe('buildContentSecurityPolicy', () => {
   it('allows only the app itself, inline styles, local images, https servers and a server on this machine', () => {
     expect(buildContentSecurityPolicy()).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+      "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "connect-src 'self' https: wss: http://localhost:* http://127.0.0.1:* ws://localhost:* ws://127.0.0.1:*; object-src 'none'; base-uri 'self'; " +
         "form-action 'none'; frame-ancestors 'none'",
     );

@@ -28,6 +28,9 @@ export function buildContentSecurityPolicy(options: ContentSecurityPolicyOptions
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'self'"]],
     ['script-src', scriptSrc],
+    // The XLSX export's Web Worker, a script of the app's own (worker-src would fall back to
+    // script-src; named so a change there cannot silently stop exports). No blob: workers.
+    ['worker-src', ["'self'"]],
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['connect-src', unique(connectSrc)],

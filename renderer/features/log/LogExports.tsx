@@ -23,7 +23,7 @@ interface Running {
   total: number;
 }
 
-// The builders (exceljs, pdfmake, ical-generator) load on first use: the desk's start does not pay for them.
+// The builders (exceljs in its worker, pdfmake, ical-generator) load on first use: the desk's start does not pay for them.
 /**
  * Exports of what the log shows (its filter and sort): CSV, XLSX and PDF built on this desk,
  * the open follow-ups as iCalendar, and — for managers — the organisation-wide CSV streamed
@@ -76,8 +76,9 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
       return buildLogCsv(entries, context, { signal, onProgress: half });
     }),
     xlsx: () => run('Excel workbook', 'xlsx', 'follow-up-log', async (signal, progress) => {
-      const [{ buildLogXlsx }, { entries, summary, half }] = await Promise.all([import('./export/logXlsx'), selection(signal, progress)]);
-      return buildLogXlsx(entries, summary, heading(), { signal, onProgress: half });
+      // In a Web Worker: exceljs's zip step runs for seconds without yielding (bench/RESULTS.md §6).
+      const [{ buildLogXlsxInWorker }, { entries, summary, half }] = await Promise.all([import('./export/buildLogXlsxInWorker'), selection(signal, progress)]);
+      return buildLogXlsxInWorker(entries, summary, heading(), { signal, onProgress: half });
     }),
     pdf: () => run('PDF report', 'pdf', 'follow-up-report', async (signal, progress) => {
       const [{ buildLogPdf }, { entries, summary, half }, dashboard] = await Promise.all([

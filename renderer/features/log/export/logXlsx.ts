@@ -43,8 +43,12 @@ export async function buildLogXlsx(
   });
   addTotalsSheet(workbook, summary, heading);
   throwIfCancelled(options.signal);
-  // The zip is written in one go (exceljs cannot pause it); cancelling takes effect when it
-  // returns. Deflate level 1: about 15% faster than the default for files ~25% larger.
+  // The zip is written in one go (exceljs cannot pause it, ~20 s for 100,000 entries): the app
+  // runs this builder in a Web Worker (buildLogXlsxInWorker), whose Cancel terminates it.
+  // Deflate level 1: about 15% faster than the default for files ~25% larger. Measured and
+  // not taken (bench/RESULTS.md §6.1): STORE (25–30% faster, 6× the file: the XML building,
+  // not the deflate, is most of the cost), useSharedStrings: false (ignored by this writer),
+  // useStyles: false (loses the date formats and the bold header).
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
   throwIfCancelled(options.signal);
   options.onProgress?.(total, total);
