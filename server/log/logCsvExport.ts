@@ -13,6 +13,7 @@ import { logPages } from './logKeyset';
 import type { BranchScope } from './logSql';
 import { ChunkBatcher } from './chunkBatcher';
 import { PagedReadable } from './pagedReadable';
+import { isoTexts, localTexts } from './timeTexts';
 
 export interface CsvExport {
   /** The CSV bytes: a UTF-8 BOM, the header row, then one row per entry. */
@@ -44,7 +45,7 @@ const csvHead = (): Buffer => Buffer.from(stringifySync([LOG_COLUMNS.map((c) => 
 /**
  * PostgreSQL writes the rows (`COPY … TO STDOUT`, logCsvCopySql.ts: cell texts, quoting);
  * the server adds the BOM and header, ends records with CRLF and writes the time cells
- * (copyCsvRecords.ts) with the functions csvCellText uses. The COPY's socket is read only as
+ * (copyCsvRecords.ts) as csvCellText does (timeTexts.ts: the same text, cached per hour). The COPY's socket is read only as
  * fast as the response drains, so PostgreSQL waits for a slow client; destroying the stream
  * (a client hanging up) closes the COPY's connection, which ends the statement.
  */
@@ -56,8 +57,8 @@ export function logCsvByCopy(
   upToSeq: number,
 ): CsvExport {
   const columns = copyColumns(branchNames);
-  const formatLocal = localDateTimeFormatter(query.timeZone);
-  const formatInstant: TimeText = (ms) => new Date(ms).toISOString();
+  const formatLocal: TimeText = localTexts(localDateTimeFormatter(query.timeZone));
+  const formatInstant: TimeText = isoTexts();
   const records = new CopyCsvRecords(columns.map((c) => (c.time === 'instant' ? formatInstant : c.time === 'local' ? formatLocal : undefined)), csvHead());
   copyOut(logCsvCopySql(query, branches, columns, upToSeq)).then(
     (source) => {
