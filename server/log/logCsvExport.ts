@@ -39,8 +39,16 @@ export function logCsvStream(db: ExportDatabase, query: LogExportQuery, branches
   return db.copyOut ? logCsvByCopy(db.copyOut.bind(db), query, branches, branchNames, upToSeq) : logCsvInJs(db, query, branches, branchNames, upToSeq);
 }
 
+/**
+ * csv-stringify's options for the export. With a record delimiter given, csv-stringify by
+ * default quotes only fields holding that whole delimiter (CRLF), not a bare LF or CR, which
+ * a spreadsheet reads as a line break all the same and would split the row at:
+ * `quote_record_delimiter` quotes those too, as RFC 4180 and PostgreSQL's COPY do.
+ */
+const CSV_OPTIONS = { bom: true, record_delimiter: 'windows', quote_record_delimiter: true } as const;
+
 /** The BOM and the header row, as csv-stringify writes them. */
-const csvHead = (): Buffer => Buffer.from(stringifySync([LOG_COLUMNS.map((c) => c.header)], { bom: true, record_delimiter: 'windows' }), 'utf8');
+const csvHead = (): Buffer => Buffer.from(stringifySync([LOG_COLUMNS.map((c) => c.header)], CSV_OPTIONS), 'utf8');
 
 /**
  * PostgreSQL writes the rows (`COPY … TO STDOUT`, logCsvCopySql.ts: cell texts, quoting);
@@ -89,7 +97,7 @@ export function logCsvInJs(db: Queryable, query: LogExportQuery, branches: Branc
     return logRowCells(entry, ctx).map((cell) => csvCellText(cell, query.timeZone, formatLocal));
   };
   const rows = new PagedReadable(logPages(db, query.filter, branches, query.sort, upToSeq, pageRows), toRecord);
-  const csv = stringify({ bom: true, record_delimiter: 'windows' });
+  const csv = stringify(CSV_OPTIONS);
   csv.write(LOG_COLUMNS.map((c) => c.header));
   const out = new ChunkBatcher();
   rows.on('error', (err) => csv.destroy(err));
