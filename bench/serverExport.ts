@@ -9,9 +9,10 @@
  *  - at 1M, times the first page of GET /api/log/entries (and /summary) for several filter
  *    and sort changes, p50/p95 over repeated requests.
  * Needs BENCH_DATABASE_URL or TEST_DATABASE_URL (a server where it may create a database).
- * Options: --sizes 250000,500000,1000000  --repeat 15  --keep (leave the database).
+ * Options: --sizes 250000,500000,1000000  --repeat 15  --keep (leave the database)
+ *          --reuse (with one size: use a database a --keep run left with that many rows, unseeded).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { hashPassword } from '../server/auth/passwordHash';
 import { addStaff } from '../server/accounts/staffAccounts';
@@ -45,6 +46,37 @@ function rssOf(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
+/** Rows in a database an earlier `--keep` run left, or -1 when there is none. */
+async function seededRows(): Promise<number> {
+  const db = await openDatabase({ kind: 'postgres', url: dbUrl() }).catch(() => undefined);
+  if (!db) return -1;
+  try {
+    return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM log_entries')).rows[0]!.n);
+  } catch {
+    return -1;
+  } finally {
+    await db.close();
+  }
+}
+
+/** CPU time (user + system, ms) of a process; of every postgres process when pid is 'postgres'. */
+function cpuMs(pid: number | 'postgres'): number {
+  const of = (p: string) => {
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+  };
+  if (pid !== 'postgres') return of(String(pid));
+  let total = 0;
+  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('postgres')) total += of(p);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}
+
 const startServer = () => startBenchServer(dbUrl(), PORT);
 
 async function login(username: string): Promise<string> {
@@ -56,6 +88,8 @@ async function timeExport(pid: number, token: string, query = ''): Promise<Recor
   const base = rssOf(pid).rss;
   let peak = base;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid).rss)), 20);
+  // CPU time beside wall time: on a shared two-core machine the wall time says as much about the neighbours.
+  const cpu0 = { server: cpuMs(pid), postgres: cpuMs('postgres') };
   const t0 = performance.now();
   const res = await fetch(`http://127.0.0.1:${PORT}/api/log/export.csv${query}`, { headers: { authorization: `Bearer ${token}` } });
   let firstByte = Number.NaN;
@@ -68,7 +102,9 @@ async function timeExport(pid: number, token: string, query = ''): Promise<Recor
   const total = performance.now() - t0;
   clearInterval(sampler);
   peak = Math.max(peak, rssOf(pid).rss);
-  return { status: res.status, firstByteMs: Math.round(firstByte), totalMs: Math.round(total), mb: Math.round(bytes / 1e5) / 10, rssBeforeMb: Math.round(base), rssPeakMb: Math.round(peak), vmHwmMb: Math.round(rssOf(pid).hwm) };
+  const serverCpuMs = cpuMs(pid) - cpu0.server;
+  const postgresCpuMs = cpuMs('postgres') - cpu0.postgres;
+  return { status: res.status, firstByteMs: Math.round(firstByte), totalMs: Math.round(total), serverCpuMs, postgresCpuMs, mb: Math.round(bytes / 1e5) / 10, rssBeforeMb: Math.round(base), rssPeakMb: Math.round(peak), vmHwmMb: Math.round(rssOf(pid).hwm) };
 }
 
 async function timeQueries(token: string, managerToken: string, branch: string): Promise<Array<Record<string, unknown>>> {
@@ -112,19 +148,27 @@ async function timeQueries(token: string, managerToken: string, branch: string):
 
 async function main(): Promise<void> {
   log(`nproc-ish ${(await import('node:os')).availableParallelism()}, load ${load()}`);
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${DB_NAME}`);
+  const total = Math.max(...SIZES);
+  const reused = process.argv.includes('--reuse') && SIZES.length === 1 && (await seededRows()) === total;
+  if (!reused) {
+    await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin(`CREATE DATABASE ${DB_NAME}`);
+  }
   const db = await openDatabase({ kind: 'postgres', url: dbUrl() });
   const results: Record<string, unknown> = { sizes: [] };
   try {
     await migrate(db);
     const branches: string[] = [];
-    for (let i = 1; i <= 6; i += 1) branches.push((await createBranch(db, null, `Branch ${i}`)).id);
-    const hash = await hashPassword(PASSWORD, { logN: 10, r: 8, p: 1 });
-    await db.transaction((tx) => addStaff(tx, null, { username: 'benchadmin', displayName: 'Bench admin', role: 'admin', branchIds: [] }, hash));
-    await db.transaction((tx) => addStaff(tx, null, { username: 'benchmanager', displayName: 'Bench manager', role: 'manager', branchIds: branches.slice(0, 2) }, hash));
-    const total = Math.max(...SIZES);
-    let have = 0;
+    if (reused) {
+      log(`reusing ${DB_NAME} with ${total} rows`);
+      branches.push(...(await db.query<{ id: string }>('SELECT id::text AS id FROM branches ORDER BY name')).rows.map((b) => b.id));
+    } else {
+      for (let i = 1; i <= 6; i += 1) branches.push((await createBranch(db, null, `Branch ${i}`)).id);
+      const hash = await hashPassword(PASSWORD, { logN: 10, r: 8, p: 1 });
+      await db.transaction((tx) => addStaff(tx, null, { username: 'benchadmin', displayName: 'Bench admin', role: 'admin', branchIds: [] }, hash));
+      await db.transaction((tx) => addStaff(tx, null, { username: 'benchmanager', displayName: 'Bench manager', role: 'manager', branchIds: branches.slice(0, 2) }, hash));
+    }
+    let have = reused ? total : 0;
     for (const size of SIZES) {
       const t0 = performance.now();
       for (let from = have + 1; from <= size; from += 250_000) await seedLogRows(db, from, Math.min(size, from + 249_999), total, branches);
@@ -132,7 +176,7 @@ async function main(): Promise<void> {
       // The export reads up to the highest sync sequence number: one sentinel record carries it.
       await db.query(`INSERT INTO sync_records (entity, id, branch_id, patron_id, fields, clocks, seq) VALUES ('patron', 'bench-top', $1, 'bench-top', '{"firstName":"X"}', '{}', $2)
         ON CONFLICT (entity, id) DO UPDATE SET seq = EXCLUDED.seq`, [branches[0], size]);
-      await db.query('VACUUM ANALYZE log_entries');
+      if (!reused) await db.query('VACUUM ANALYZE log_entries');
       log(`seeded ${size} rows in ${Math.round((performance.now() - t0) / 1000)} s`);
 
       const server = await startServer();

@@ -19,9 +19,15 @@ export async function adminSql(base: string, sql: string): Promise<void> {
   }
 }
 
-/** Starts the real server (`node --import tsx server/main.ts`, as `npm run server` does) on a database and port; resolves once /health answers. */
+/**
+ * Starts the real server (`node --import tsx server/main.ts`, as `npm run server` does) on a
+ * database and port; resolves once /health answers. BENCH_SERVER_ENTRY names a compiled
+ * server to run with plain node instead (e.g. an esbuild bundle of server/main.ts), to
+ * measure the server without the TypeScript loader.
+ */
 export async function startServer(databaseUrlForServer: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const entry = process.env.BENCH_SERVER_ENTRY;
+  const child = spawn(process.execPath, entry ? [entry] : ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrlForServer, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

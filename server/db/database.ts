@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /**
  * The one way server code talks to PostgreSQL, whichever driver is underneath: PGlite
  * (PostgreSQL in WASM, one connection, the embedded default) or node-postgres (a pool on
@@ -49,6 +51,13 @@ export interface Database extends Queryable {
    * down are lost, so whoever listens must also poll now and then.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * PostgreSQL only (PGlite cannot stream a COPY): runs `COPY (…) TO STDOUT` on a connection of
+   * its own and resolves to its output as bytes, read only as fast as the stream is read (the
+   * server waits on the socket meanwhile). Destroying the stream before its end closes that
+   * connection, which ends the COPY on the server.
+   */
+  copyOut?(sql: string): Promise<Readable>;
   /** Closes every connection; pending listeners stop. */
   close(): Promise<void>;
 }

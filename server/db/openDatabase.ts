@@ -1,10 +1,12 @@
 import type { Database, DatabaseLogger } from './database';
 import { lockDataDir } from './dataDirLock';
-import { openPgliteDatabase } from './pgliteDatabase';
 import { openPostgresDatabase } from './postgresDatabase';
 
 /** Where the data lives: a PostgreSQL server, or PGlite in a folder (or in memory, for tests). */
 export type DatabaseLocation = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string } | { kind: 'memory' };
+
+/** PGlite is loaded only when used: a server on PostgreSQL never needs it. */
+const pglite = () => import('./pgliteDatabase');
 
 /** Opens the database the configuration names. */
 export async function openDatabase(location: DatabaseLocation, logger?: DatabaseLogger): Promise<Database> {
@@ -12,11 +14,11 @@ export async function openDatabase(location: DatabaseLocation, logger?: Database
     case 'postgres':
       return openPostgresDatabase({ connectionString: location.url, ...(logger ? { logger } : {}) });
     case 'memory':
-      return openPgliteDatabase();
+      return (await pglite()).openPgliteDatabase();
     case 'pglite': {
       const release = lockDataDir(location.dataDir);
       try {
-        const db = await openPgliteDatabase({ dataDir: location.dataDir });
+        const db = await (await pglite()).openPgliteDatabase({ dataDir: location.dataDir });
         return {
           ...db,
           async close() {

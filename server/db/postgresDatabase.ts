@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { assertChannelName, beginStatement, type Database, type DatabaseLogger, type QueryResult, type Row } from './database';
 import { PostgresListener } from './postgresListener';
 import { transactionHandle } from './transactionHandle';
@@ -69,6 +70,27 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
         // than hand it to the next request.
         client.release(broken);
       }
+    },
+    async copyOut(sql) {
+      scope.assertOutside('db.copyOut');
+      const client = await pool.connect();
+      const stream = client.query(copyTo(sql));
+      // Back to the pool once the COPY has ended; a COPY left half-read (the reader hung up,
+      // or it failed) leaves the connection mid-protocol, so that one is closed instead, and
+      // the server ends the statement when it next writes to the closed socket.
+      let released = false;
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
+        client.release(err);
+      };
+      // pg-copy-streams emits a server error without destroying the stream.
+      stream.once('error', (err) => {
+        release(err);
+        stream.destroy();
+      });
+      stream.once('close', () => release(stream.readableEnded ? undefined : new Error('COPY not read to the end')));
+      return stream;
     },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {

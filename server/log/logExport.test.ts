@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { pipeline, Transform } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { AuditEntryView } from '@shared/api/audit';
@@ -12,9 +13,15 @@ import { EXPORT_PAGE_ROWS } from './logKeyset';
 const HEADER = LOG_COLUMNS.map((c) => c.header).join(',');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The database, counting the export's page reads (its keyset queries select k0, k1…). */
-function countingPages(db: Database): { db: Database; pages: () => number } {
+/**
+ * The database, counting what the export reads from it: keyset pages (its queries select
+ * k0, k1…) on PGlite; on PostgreSQL, COPY statements and the records they delivered (the
+ * rows seeded here hold no line breaks, so each LF ends one).
+ */
+function countingReads(db: Database): { db: Database; pages: () => number; copies: () => number; copyRows: () => number; rowsRead: () => number } {
   let pages = 0;
+  let copies = 0;
+  let copyRows = 0;
   const proxy = new Proxy(db, {
     get(target, key) {
       if (key === 'query') {
@@ -23,16 +30,30 @@ function countingPages(db: Database): { db: Database; pages: () => number } {
           return target.query(sql, params);
         };
       }
+      if (key === 'copyOut' && target.copyOut) {
+        return async (sql: string) => {
+          copies += 1;
+          const source = await target.copyOut!(sql);
+          const counted = new Transform({
+            transform(chunk: Buffer, _enc, done) {
+              for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) copyRows += 1;
+              done(null, chunk);
+            },
+          });
+          pipeline(source, counted, () => {});
+          return counted;
+        };
+      }
       const value = Reflect.get(target, key) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { db: proxy, pages: () => pages };
+  return { db: proxy, pages: () => pages, copies: () => copies, copyRows: () => copyRows, rowsRead: () => pages * EXPORT_PAGE_ROWS + copyRows };
 }
 
 describeEachDatabase('log CSV export', (database) => {
   let app: FastifyInstance;
-  let counter: ReturnType<typeof countingPages>;
+  let counter: ReturnType<typeof countingReads>;
   let branch: string;
   let desk: string;
   let manager: string;
@@ -49,7 +70,7 @@ describeEachDatabase('log CSV export', (database) => {
   }
 
   beforeAll(async () => {
-    counter = countingPages(database.db);
+    counter = countingReads(database.db);
     app = await buildTestApp(counter.db);
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -125,18 +146,26 @@ describeEachDatabase('log CSV export', (database) => {
       });
     const firstChunk = (res: IncomingMessage) => new Promise<Buffer>((resolve) => res.once('data', (chunk: Buffer) => { res.pause(); resolve(chunk); }));
 
-    it(`reads the database only as fast as the client reads the response (${N} rows, pages of ${EXPORT_PAGE_ROWS})`, async () => {
+    const copying = database.driver === 'postgres';
+    /** COPY statements of exports running on the server (PostgreSQL; parallel workers not counted). */
+    const copyRunning = async () =>
+      (await database.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active' AND query LIKE 'COPY (SELECT%'`,
+      )).rows[0]!.n;
+
+    it(`reads the database only as fast as the client reads the response (${N} rows; ${copying ? 'one COPY' : `pages of ${EXPORT_PAGE_ROWS}`})`, async () => {
       await seedRows();
-      const before = counter.pages();
+      const before = { pages: counter.pages(), copies: counter.copies(), rows: counter.rowsRead() };
       const { res } = await open();
       const first = await firstChunk(res);
       expect(first.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
       // The client stops reading. A server that read ahead regardless (or built the whole
-      // file first) would go on to all N / page-size pages; a streaming one stops once the
-      // socket's buffers are full, a few pages in.
+      // file first) would go on to all N rows; a streaming one stops once the sockets'
+      // buffers are full: at most a few pages' worth of rows.
       await sleep(1500);
-      const whilePaused = counter.pages() - before;
-      expect(whilePaused).toBeLessThanOrEqual(4);
+      const whilePaused = counter.rowsRead() - before.rows;
+      expect(whilePaused).toBeLessThanOrEqual(4 * EXPORT_PAGE_ROWS);
       res.resume();
       let bytes = first.length;
       // Counted across chunk boundaries: a CRLF may arrive split over two chunks.
@@ -153,7 +182,11 @@ describeEachDatabase('log CSV export', (database) => {
         countLines((chunk as Buffer).toString('latin1'));
       }
       expect(lines).toBe(N + 1);
-      expect(counter.pages() - before).toBe(N / EXPORT_PAGE_ROWS + 1); // the last, empty page says the end
+      if (copying) {
+        expect([counter.copies() - before.copies, counter.rowsRead() - before.rows]).toEqual([1, N]);
+      } else {
+        expect(counter.pages() - before.pages).toBe(N / EXPORT_PAGE_ROWS + 1); // the last, empty page says the end
+      }
       expect(bytes).toBeGreaterThan(N * 500);
       const [entry] = await waitForAudit(1);
       expect(entry!.detail).toMatchObject({ rows: N, status: 'completed' });
@@ -161,17 +194,21 @@ describeEachDatabase('log CSV export', (database) => {
 
     it('stops reading and audits an abort when the client hangs up', async () => {
       await seedRows();
-      const before = counter.pages();
+      const before = counter.rowsRead();
       const { res, abort } = await open();
       await firstChunk(res);
+      // (The first chunk, BOM and header, may be written before the COPY starts.)
+      if (copying) await expect.poll(copyRunning, { timeout: 5000 }).toBe(1);
       abort();
       const [entry] = await waitForAudit(1);
       expect(entry!.detail).toMatchObject({ status: 'aborted' });
       expect(entry!.detail.rows as number).toBeLessThan(N);
-      const afterAbort = counter.pages();
+      const afterAbort = counter.rowsRead();
       await sleep(500);
-      expect(counter.pages()).toBe(afterAbort);
-      expect(afterAbort - before).toBeLessThanOrEqual(4);
+      expect(counter.rowsRead()).toBe(afterAbort);
+      expect(afterAbort - before).toBeLessThanOrEqual(4 * EXPORT_PAGE_ROWS);
+      // On PostgreSQL the COPY's connection was closed, which ends the statement there too.
+      if (copying) await expect.poll(copyRunning, { timeout: 5000 }).toBe(0);
     });
   }
 });

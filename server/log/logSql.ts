@@ -1,3 +1,4 @@
+import { escapeLiteral } from 'pg';
 import type { LogFilter, LogSort, LogSortField } from '@shared/log/logQuery';
 
 /** Builds a statement's `$n` parameters as conditions are added. */
@@ -6,6 +7,21 @@ export class Params {
   add(value: unknown): string {
     this.values.push(value);
     return `$${this.values.length}`;
+  }
+}
+
+/** A value as an SQL literal: text quoted by node-postgres' escapeLiteral, safe integers, arrays of text. */
+export function sqlLiteral(value: unknown): string {
+  if (typeof value === 'string') return escapeLiteral(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return `ARRAY[${value.map((v) => escapeLiteral(v)).join(', ')}]::text[]`;
+  throw new Error(`No SQL literal for ${typeof value}`);
+}
+
+/** Parameters written into the statement as literals, for COPY, which takes no `$n` parameters. */
+export class InlineParams extends Params {
+  override add(value: unknown): string {
+    return sqlLiteral(value);
   }
 }
 
