@@ -21,6 +21,13 @@ describe('CSV export', () => {
     expect(text).toContain(',(erased),');
   });
 
+  it('quotes a cell with a bare line break in the middle, so the row stays one row', async () => {
+    const entries = [{ ...TRICKY_ENTRIES[0]!, comment: 'Moved to Leeds\nnew address' }, { ...TRICKY_ENTRIES[0]!, comment: 'Old\rmac' }];
+    const text = new TextDecoder().decode(await buildLogCsv(entries, TEST_CONTEXT));
+    expect(text).toContain(',"Moved to Leeds\nnew address",');
+    expect(text).toContain(',"Old\rmac",');
+  });
+
   it('writes an empty log as the header row alone', async () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await buildLogCsv([], TEST_CONTEXT));
     expect(text).toBe(`\uFEFF${LOG_COLUMNS.map((c) => c.header).join(',')}\r\n`);

@@ -31,9 +31,13 @@ export async function buildLogCsv(entries: readonly LogEntry[], ctx: LogExportCo
   return concatBytes(parts);
 }
 
-/* Leading or trailing spaces are quoted too: some importers trim unquoted fields. */
+/*
+ * Leading or trailing spaces are quoted too: some importers trim unquoted fields. A bare LF or
+ * CR inside a cell is quoted as well (`quote_record_delimiter`; with CRLF records csv-stringify
+ * would otherwise leave it bare, and a spreadsheet reads it as a row break).
+ */
 function toCsv(rows: string[][]): string {
-  return stringify(rows, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+  return stringify(rows, { record_delimiter: 'windows', quote_record_delimiter: true, quoted_match: /^\s|\s$/ });
 }
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
