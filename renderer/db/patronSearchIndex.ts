@@ -90,9 +90,30 @@ export class PatronSearchIndexBuilder {
     }
   }
 
-  finish(): PatronSearchIndex {
-    // Default sort compares UTF-16 code units: IndexedDB's order for strings.
-    const keys = [...this.postings.keys()].sort();
+  /**
+   * Builds the index. The keys (365k at 100k patrons) are sorted bucket by bucket, by their
+   * first two UTF-16 units, calling `pause` between buckets when a slice has run long: one
+   * sort of them all held the page for ~0.5 s (bench/RESULTS.md run 8).
+   */
+  async finish(pause: () => Promise<void> = async () => undefined, sliceMs = 10): Promise<PatronSearchIndex> {
+    const buckets = new Map<string, string[]>();
+    for (const key of this.postings.keys()) {
+      const head = key.slice(0, 2);
+      const bucket = buckets.get(head);
+      if (bucket) bucket.push(key);
+      else buckets.set(head, [key]);
+    }
+    // Default sort compares UTF-16 code units: IndexedDB's order for strings. Keys in an
+    // earlier bucket sort before every key of a later one, so sorted buckets concatenate.
+    const keys: string[] = [];
+    let sliceStart = performance.now();
+    for (const head of [...buckets.keys()].sort()) {
+      for (const key of buckets.get(head)!.sort()) keys.push(key);
+      if (performance.now() - sliceStart > sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
+    }
     const starts = new Uint32Array(keys.length + 1);
     const pids = new Uint32Array(this.entries);
     let at = 0;

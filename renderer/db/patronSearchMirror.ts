@@ -140,9 +140,16 @@ export class PatronSearchMirror {
       if (page.length < LOAD_PAGE) break;
       after = page[page.length - 1]!.id;
     }
-    this.index = builder.finish();
+    const index = await builder.finish(nextTask);
+    if (this.reloadNeeded || this.disposed) return;
+    this.index = index;
     markReady(t0, this.index.stats());
   }
+}
+
+/** Lets other tasks (a keystroke, a frame) run before the load goes on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Adds the single keys of a RangeSet tree to `out`; false if any part is a range (keys unknown). */
