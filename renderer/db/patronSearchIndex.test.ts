@@ -130,6 +130,7 @@ describe('PatronSearchMirror answers what searchPatrons reads from IndexedDB', (
           for (const change of changes) {
             if (await applyChange(db, change)) expect(mirror.fresh, 'a write makes the index stale until it is applied').toBe(false);
             await expectSameAnswers(db, mirror, queries, limit);
+            expect(mirror.stats()?.patrons).toBe(await db.patrons.count());
           }
         },
       ),

@@ -69,6 +69,7 @@ export class PatronSearchIndexBuilder {
   private readonly postings = new Map<string, { key: string; pids: number[] }>();
   private readonly hits: SearchHit[] = [];
   private readonly terms: (readonly string[])[] = [];
+  private readonly pidOf = new Map<string, number>();
   private entries = 0;
 
   /** Patrons in ascending id order, as `orderBy(':id')` reads them: runs then need no sorting. */
@@ -78,6 +79,7 @@ export class PatronSearchIndexBuilder {
       if (last !== undefined && !(last.id < p.id)) throw new Error(`patrons must come in ascending id order (${p.id} after ${last.id})`);
       const pid = this.hits.length;
       this.hits.push(searchHitOf(p));
+      this.pidOf.set(p.id, pid);
       const keys = indexKeysOf(p);
       for (let k = 0; k < keys.length; k++) {
         let posting = this.postings.get(keys[k]!);
@@ -106,31 +108,31 @@ export class PatronSearchIndexBuilder {
     // Default sort compares UTF-16 code units: IndexedDB's order for strings. Keys in an
     // earlier bucket sort before every key of a later one, so sorted buckets concatenate.
     const keys: string[] = [];
+    const starts = new Uint32Array(this.postings.size + 1);
+    const pids = new Uint32Array(this.entries);
+    let at = 0;
     let sliceStart = performance.now();
     for (const head of [...buckets.keys()].sort()) {
-      for (const key of buckets.get(head)!.sort()) keys.push(key);
+      for (const key of buckets.get(head)!.sort()) {
+        starts[keys.length] = at;
+        keys.push(key);
+        for (const pid of this.postings.get(key)!.pids) pids[at++] = pid;
+      }
       if (performance.now() - sliceStart > sliceMs) {
         await pause();
         sliceStart = performance.now();
       }
     }
-    const starts = new Uint32Array(keys.length + 1);
-    const pids = new Uint32Array(this.entries);
-    let at = 0;
-    for (let i = 0; i < keys.length; i++) {
-      starts[i] = at;
-      for (const pid of this.postings.get(keys[i]!)!.pids) pids[at++] = pid;
-    }
     starts[keys.length] = at;
     this.postings.clear();
-    return new PatronSearchIndex(keys, starts, pids, this.hits, this.terms);
+    return new PatronSearchIndex(keys, starts, pids, this.hits, this.terms, this.pidOf);
   }
 }
 
 export class PatronSearchIndex {
   /** Base patrons changed or deleted since the load (their base entries are skipped). */
   private readonly dead: Uint8Array;
-  private readonly pidOf = new Map<string, number>();
+  private deadCount = 0;
   /** Entries of changed and new patrons, in (key, id) order. */
   private overlay: OverlayEntry[] = [];
 
@@ -140,9 +142,10 @@ export class PatronSearchIndex {
     private readonly pids: Uint32Array,
     private readonly hits: readonly SearchHit[],
     private readonly terms: readonly (readonly string[])[],
+    /** Patron id → its number in the base. */
+    private readonly pidOf: ReadonlyMap<string, number>,
   ) {
     this.dead = new Uint8Array(hits.length);
-    hits.forEach((hit, pid) => this.pidOf.set(hit.id, pid));
   }
 
   /** What `searchPatrons(db, raw, limit)` returns, as result rows: same plan, order and limit. */
@@ -162,7 +165,10 @@ export class PatronSearchIndex {
     this.overlay = this.overlay.filter((e) => !changed.has(e.hit.id));
     for (const { id, patron } of changes) {
       const pid = this.pidOf.get(id);
-      if (pid !== undefined) this.dead[pid] = 1;
+      if (pid !== undefined && this.dead[pid] === 0) {
+        this.dead[pid] = 1;
+        this.deadCount++;
+      }
       if (patron === undefined) continue;
       const hit = searchHitOf(patron);
       const terms = indexKeysOf(patron);
@@ -172,9 +178,9 @@ export class PatronSearchIndex {
   }
 
   stats(): PatronSearchIndexStats {
-    const live = new Set(this.overlay.map((e) => e.hit.id));
-    this.dead.forEach((d, pid) => d === 0 && live.add(this.hits[pid]!.id));
-    return { patrons: live.size, keys: this.keys.length, entries: this.pids.length, overlay: this.overlay.length };
+    // A patron in the overlay is dead in the base (or new), so the two counts do not overlap.
+    const changed = new Set(this.overlay.map((e) => e.hit.id)).size;
+    return { patrons: this.hits.length - this.deadCount + changed, keys: this.keys.length, entries: this.pids.length, overlay: this.overlay.length };
   }
 
   get overlaySize(): number {
