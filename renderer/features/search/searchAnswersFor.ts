@@ -23,13 +23,17 @@ export function searchIndexOf(db: DeskDb): PatronSearchMirror {
   return servicesFor(db).mirror;
 }
 
-/** Time after start before loading the index: the first screen and a first search (from IndexedDB) go first. */
-const START_DELAY_MS = 1500;
+/**
+ * Time after start before loading the index: the first screen and a first search (from
+ * IndexedDB) go first. On a loaded machine a fresh browser's first result took 3–4 s, and a
+ * load starting at 1.5 s competed with it (bench/RESULTS.md run 8, cold start).
+ */
+const START_DELAY_MS = 5000;
 
 /**
  * Loads the in-memory search index in the background once the app has started: after a
- * delay, when the browser is idle. Loading reads every patron (about 3 s at 100k patrons,
- * bench/RESULTS.md run 8); doing it at once would compete with the first screen's own reads.
+ * delay, when the browser is idle. Loading reads every patron (8–15 s at 100k patrons on a
+ * loaded 2-core machine, bench/RESULTS.md run 8); doing it at once would compete with the first screen's own reads.
  */
 export function startSearchIndexLater(db: DeskDb): void {
   const { mirror } = servicesFor(db);
