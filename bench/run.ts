@@ -14,6 +14,7 @@ import { baselineFigures, coldFigures, printReport, typeaheadFigures } from './n
 import { SearchModel } from './node/searchModel';
 import { startServer, type BenchServer } from './node/server';
 import { runTypeahead } from './node/typeahead';
+import { measureSearchIndex } from './node/searchIndexCost';
 import { openBenchPage } from './node/benchPage';
 import { runIndexCost } from './node/indexCost';
 import { createRunLog } from './node/runLog';
@@ -91,9 +92,13 @@ async function main(): Promise<void> {
   const records = typed.records.map((r) => ({ ...r, scanned: model.search(r.prefix).scanned }));
   const typeahead = typeaheadFigures(records, typed.failures);
 
+  const prefixes = [...new Set(records.map((r) => r.prefix))];
+  log('in-memory search index: load time and heap, in a fresh bench page');
+  const searchIndex = await measureSearchIndex(context, origin, prefixes, log);
+  log(`  ${Math.round(searchIndex.loadMs)} ms, ${(searchIndex.heapBytes / 2 ** 20).toFixed(1)} MiB heap, ${searchIndex.longTasks} long tasks (longest ${Math.round(searchIndex.longestTaskMs)} ms): ${JSON.stringify(searchIndex.stats)}`);
+
   log('query baselines (in-page, same prefixes)');
   bench = await openBenchPage(context, origin, log);
-  const prefixes = [...new Set(records.map((r) => r.prefix))];
   const baselineSamples = await bench.evaluate((q) => window.deskBench!.queryBaselines(q), prefixes);
   await bench.close();
   const baselines = baselineFigures(baselineSamples);
@@ -118,7 +123,7 @@ async function main(): Promise<void> {
   log(`index cost on ${writeOrigin}: ${opts.indexRows} patrons × each schema variant × ${opts.indexRounds} rounds (throwaway databases)`);
   const index = await runIndexCost(context, writeOrigin, opts, log);
 
-  const report = printReport({ seed, index, typeahead, baselines, cold });
+  const report = printReport({ seed, index, typeahead, baselines, cold, searchIndex, appIndex: typed.appIndex });
   console.log(`\n${report}\n`);
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(
@@ -133,7 +138,8 @@ async function main(): Promise<void> {
         data: { patrons: opts.patrons, notes: opts.patrons * opts.notesPerPatron, indexEntries: model.entryCount, seededNow: seed !== null, status },
         seed,
         index,
-        typeahead: { figures: typeahead, queries, records },
+        typeahead: { figures: typeahead, queries, records, appIndex: typed.appIndex },
+        searchIndex,
         baselines: { figures: baselines, lastNameFillMs, samples: baselineSamples },
         cold: { query: COLD_QUERY, figures: cold, runs: coldRuns },
         durationS: (Date.now() - started) / 1000,

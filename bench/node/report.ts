@@ -1,7 +1,8 @@
 import { summarize, type Summary } from '../shared/stats';
 import type { BaselineSample, IndexCostResult, SeedResult } from '../shared/protocol';
 import type { ColdRun } from './coldStart';
-import type { KeystrokeRecord } from './typeahead';
+import type { SearchIndexCost } from './searchIndexCost';
+import type { AppIndexReady, KeystrokeRecord } from './typeahead';
 
 /** Turns raw samples into the figures printed and written to latest.json. */
 export interface TypeaheadFigures {
@@ -100,6 +101,8 @@ export function printReport(r: {
   typeahead: TypeaheadFigures | null;
   baselines: ReturnType<typeof baselineFigures> | null;
   cold: ReturnType<typeof coldFigures> | null;
+  searchIndex?: SearchIndexCost;
+  appIndex?: AppIndexReady | null;
 }): string {
   const out: string[] = [];
   if (r.seed) {
@@ -128,6 +131,14 @@ export function printReport(r: {
     out.push(`          DOM − tx done ${line(t.stages.render)}`);
     out.push(`  last key of a query   ${line(t.lastPainted)}`);
     for (const [c, s] of Object.entries(t.byCategory)) out.push(`    ${c.padEnd(14)} ${line(s)}`);
+  }
+  if (r.searchIndex) {
+    const x = r.searchIndex;
+    out.push(`In-memory search index (bench page): load ${f(x.loadMs)} ms, heap +${f(x.heapBytes / 2 ** 20)} MiB, ${x.longTasks} long tasks (longest ${f(x.longestTaskMs)} ms)`);
+    out.push(`  ${x.stats.patrons} patrons, ${x.stats.keys} keys, ${x.stats.entries} entries; search ${line(x.search)}`);
+  }
+  if (r.appIndex !== undefined) {
+    out.push(r.appIndex ? `  in the app: ready ${f(r.appIndex.readyAtMs)} ms after navigation (load ${f(r.appIndex.loadMs)} ms)` : '  in the app: never ready (every keystroke read IndexedDB)');
   }
   if (r.baselines) {
     const b = r.baselines;

@@ -24,6 +24,16 @@ const KEYSTROKE_TIMEOUT_MS = 3000;
 const SETTLE_MS = 3000;
 const WARMUP_QUERY = 'warm';
 const MAX_FAILURES = 25;
+/** renderer/db/patronSearchMirror.ts INDEX_READY_MEASURE: the app's in-memory search index is loaded. */
+const INDEX_READY_MEASURE = 'desk:patron-search-index';
+const INDEX_WAIT_MS = 120_000;
+
+/** When the app's in-memory index became ready: ms after navigation, how long its load took, and its size. */
+export interface AppIndexReady {
+  readyAtMs: number;
+  loadMs: number;
+  detail: unknown;
+}
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -39,7 +49,7 @@ export async function runTypeahead(
   model: SearchModel,
   log: (line: string) => void,
   typingGapMs: number,
-): Promise<{ records: KeystrokeRecord[]; failures: number }> {
+): Promise<{ records: KeystrokeRecord[]; failures: number; appIndex: AppIndexReady | null }> {
   const page = await openApp(context, origin);
   await page.evaluate(async (src) => {
     await import(src);
@@ -50,6 +60,15 @@ export async function runTypeahead(
   // Steady state, not start-up: let the home screen's own queries finish, then type one
   // unmeasured query (the cold-start bench covers the first search after opening the app).
   await page.waitForTimeout(SETTLE_MS);
+  // Steady state includes the in-memory index the app loads in the background after start.
+  const appIndex = await page
+    .waitForFunction((name) => performance.getEntriesByName(name)[0] !== undefined, INDEX_READY_MEASURE, { timeout: INDEX_WAIT_MS })
+    .then(() => page.evaluate((name) => {
+      const m = performance.getEntriesByName(name)[0] as PerformanceMeasure;
+      return { readyAtMs: m.startTime + m.duration, loadMs: m.duration, detail: m.detail as unknown };
+    }, INDEX_READY_MEASURE))
+    .catch(() => null);
+  log(appIndex ? `  the app's search index was ready ${Math.round(appIndex.readyAtMs)} ms after navigation (load ${Math.round(appIndex.loadMs)} ms): ${JSON.stringify(appIndex.detail)}` : '  the app never reported its search index ready: keystrokes read IndexedDB');
   for (const ch of WARMUP_QUERY) await page.keyboard.type(ch);
   await page.waitForTimeout(SETTLE_MS);
   await clearBox(page);
@@ -82,5 +101,5 @@ export async function runTypeahead(
     if ((qi + 1) % 50 === 0) log(`  ${qi + 1}/${queries.length} queries typed`);
   }
   await page.close();
-  return { records, failures };
+  return { records, failures, appIndex };
 }

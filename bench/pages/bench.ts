@@ -2,10 +2,12 @@ import { indexVariants, termsCost, writeNotes, writePatrons } from '../page/inde
 import { prepareLastNameDb, queryBaselines } from '../page/baselines';
 import { beginIdle, endIdle, missYou, reminderLateness, startReminders, stopReminders } from '../page/reminders';
 import { seed, seedStatus } from '../page/seed';
+import { dropSearchIndex, loadSearchIndex } from '../page/searchIndexCost';
 
 /** The bench page's API, called by bench/run.ts and bench/reminders.ts through page.evaluate. */
 export const deskBench = {
   seedStatus, seed, indexVariants, termsCost, writePatrons, writeNotes, prepareLastNameDb, queryBaselines,
+  loadSearchIndex, dropSearchIndex,
   // Issue 3, bench/reminders.ts
   missYou, startReminders, reminderLateness, beginIdle, endIdle, stopReminders,
 };

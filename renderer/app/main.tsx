@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_DB_NAME, DeskDb } from '../db/deskDb';
+import { startSearchIndexLater } from '../features/search/searchAnswersFor';
 import { resolveDeskHost } from '../platform/host';
 import { App } from './App';
 import { createDeskStore } from './store';
@@ -20,3 +21,5 @@ createRoot(root).render(
     <App services={services} />
   </StrictMode>,
 );
+// The type-ahead answers from memory once this has loaded; until then from IndexedDB.
+startSearchIndexLater(services.db);

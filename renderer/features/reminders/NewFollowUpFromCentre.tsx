@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { displayName, type Patron } from '@shared/domain/patron';
+import type { Patron } from '@shared/domain/patron';
+import { useDesk } from '../../app/deskContext';
 import { Field } from '../../app/ui/Field';
 import { FollowUpForm } from '../followups/FollowUpForm';
 import { usePatronSearch } from '../search/usePatronSearch';
@@ -9,7 +10,12 @@ export function NewFollowUpFromCentre() {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [patron, setPatron] = useState<Patron | null>(null);
+  const { db } = useDesk();
   const { results } = usePatronSearch(query);
+  // Results are display rows; the form needs the whole record.
+  const choose = (id: string) => {
+    db.patrons.get(id).then((p) => p && setPatron(p), (err: unknown) => console.error('patron not read', err));
+  };
   const close = () => { setOpen(false); setPatron(null); setQuery(''); };
   if (!open) return <button type="button" onClick={() => setOpen(true)}>New follow-up…</button>;
   if (patron) return <FollowUpForm patron={patron} onDone={close} />;
@@ -21,7 +27,7 @@ export function NewFollowUpFromCentre() {
       <ul aria-label="Patrons to follow up with">
         {results.slice(0, 8).map((p) => (
           <li key={p.id}>
-            <button type="button" onClick={() => setPatron(p)}>{displayName(p)}{p.cardNumber && ` · Card ${p.cardNumber}`}</button>
+            <button type="button" onClick={() => choose(p.id)}>{p.name}{p.cardNumber && ` · Card ${p.cardNumber}`}</button>
           </li>
         ))}
       </ul>

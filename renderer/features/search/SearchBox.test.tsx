@@ -7,6 +7,7 @@ import type * as PatronSearchModule from '../../db/patronSearch';
 import { addFlag } from '../../db/patronsRepo';
 import { arrangePatron, deskServices, renderWithDesk, UI_TEST, writeContextOf } from '../../test/renderDesk';
 import { SearchBox } from './SearchBox';
+import { searchIndexOf } from './searchAnswersFor';
 
 // The type-ahead can be held back, so a test can act before any result exists.
 const search = vi.hoisted(() => ({ held: false }));
@@ -68,6 +69,42 @@ describe('SearchBox', UI_TEST, () => {
     await user.type(box, '{Backspace}');
     expect(listbox).toHaveAttribute('data-answers', 'joh');
     expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('John Smythe')]);
+  });
+
+  it('answers every keystroke in its own render once the in-memory index is loaded, with no wait for the database', async () => {
+    const index = searchIndexOf(services.db);
+    index.start();
+    await index.whenFresh();
+    search.held = true; // the database never answers: only the in-memory index can
+    const user = userEvent.setup();
+    const box = renderSearch();
+    const shownAfter = async (key: string) => {
+      await user.type(box, key);
+      return options().map((o) => o.querySelector('.search__name')?.textContent);
+    };
+    // In index order: key "jo" before "joan", "john", "jones".
+    expect(await shownAfter('j')).toEqual(['Jo Spencer', 'Joan Smith', 'John Smythe', 'Bea Jones']);
+    expect(await shownAfter('o')).toEqual(['Jo Spencer', 'Joan Smith', 'John Smythe', 'Bea Jones']);
+    expect(await shownAfter(' ')).toEqual(['Jo Spencer', 'Joan Smith', 'John Smythe', 'Bea Jones']);
+    expect(await shownAfter('s')).toEqual(['Jo Spencer', 'Joan Smith', 'John Smythe']);
+    expect(await shownAfter('m')).toEqual(['Joan Smith', 'John Smythe']);
+    expect(screen.getByRole('listbox')).toHaveAttribute('data-answers', 'jo sm');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${joan.id}`));
+  });
+
+  it('with the in-memory index, a patron changed under the open list shows changed (a sync renamed them)', async () => {
+    const index = searchIndexOf(services.db);
+    index.start();
+    await index.whenFresh();
+    const user = userEvent.setup();
+    await user.type(renderSearch(), 'smythe');
+    expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('John Smythe')]);
+    await services.db.patrons.put({ ...john, firstName: 'Jon' });
+    await waitFor(() => expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('Jon Smythe')]));
+    await index.whenFresh();
+    await user.type(screen.getByRole('combobox'), '{Backspace}');
+    expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('Jon Smythe')]);
   });
 
   it('searches again when patrons change under the open list (a sync brought a new one)', async () => {

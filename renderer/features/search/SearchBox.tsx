@@ -1,10 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { displayName, normaliseCardNumber, type Patron } from '@shared/domain/patron';
+import { normaliseCardNumber } from '@shared/domain/patron';
 import { FLAG_LABELS, isFlagActive } from '@shared/domain/flags';
 import { looksLikeCardScan } from '@shared/search/searchKeys';
 import { useDesk } from '../../app/deskContext';
 import { navigate } from '../../app/routes';
 import { findPatronByCard } from '../../db/patronsRepo';
+import type { SearchHit } from '../../db/searchHit';
 import { usePatronSearch } from './usePatronSearch';
 
 /** Puts the cursor in the search box from anywhere (Ctrl+K / ⌘K). */
@@ -38,7 +39,7 @@ export function SearchBox() {
   const open = query.trim() !== '';
   useSearchShortcut(inputRef);
 
-  function openPatron(p: Patron) {
+  function openPatron(p: { id: string }) {
     setQuery('');
     setMessage('');
     navigate({ name: 'patron', id: p.id });
@@ -103,7 +104,7 @@ export function SearchBox() {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => openPatron(p)}
             >
-              <SearchResult patron={p} now={now()} />
+              <SearchResult hit={p} now={now()} />
             </li>
           ))}
           {settled && results.length === 0 && <li role="presentation" className="search__empty">No matches</li>}
@@ -114,14 +115,13 @@ export function SearchBox() {
   );
 }
 
-function SearchResult({ patron, now }: { patron: Patron; now: number }) {
-  const flags = patron.flags.filter((f) => isFlagActive(f, now));
-  const contact = patron.phones[0]?.number ?? patron.emails[0]?.address ?? '';
+function SearchResult({ hit, now }: { hit: SearchHit; now: number }) {
+  const flags = hit.flags.filter((f) => isFlagActive(f, now));
   return (
     <>
-      <span className="search__name">{displayName(patron)}</span>
-      {patron.cardNumber && <span className="search__card">Card {patron.cardNumber}</span>}
-      {contact && <span className="search__contact">{contact}</span>}
+      <span className="search__name">{hit.name}</span>
+      {hit.cardNumber && <span className="search__card">Card {hit.cardNumber}</span>}
+      {hit.contact && <span className="search__contact">{hit.contact}</span>}
       {flags.map((f) => (
         <span key={f.id} className={`flag-chip flag-chip--${f.kind}`}>{FLAG_LABELS[f.kind]}</span>
       ))}

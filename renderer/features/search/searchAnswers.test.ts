@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Patron } from '@shared/domain/patron';
 import type { DeskServices } from '../../app/deskContext';
+import { PatronSearchMirror } from '../../db/patronSearchMirror';
+import type { SearchHit } from '../../db/searchHit';
 import { arrangePatron, deskServices } from '../../test/renderDesk';
 import { SearchAnswers } from './searchAnswers';
 
 let services: DeskServices;
 let answers: SearchAnswers;
-const names = (ps: Patron[] | undefined) => ps?.map((p) => `${p.firstName} ${p.lastName}`);
+const names = (hits: SearchHit[] | undefined) => hits?.map((h) => h.name);
 
 beforeEach(async () => {
   services = await deskServices();
@@ -30,5 +31,24 @@ describe('SearchAnswers', () => {
     await services.db.patrons.put({ ...ada, firstName: 'Augusta' });
     expect(answers.peek('ada')).toBeUndefined();
     expect(heard).toBeGreaterThan(0);
+  });
+
+  it('answers from the in-memory index without I/O once it is loaded, and from IndexedDB while a change is applied', async () => {
+    const mirror = new PatronSearchMirror(services.db);
+    const withIndex = new SearchAnswers(services.db, 20, mirror);
+    try {
+      expect(withIndex.peek('nunez')).toBeUndefined();
+      mirror.start();
+      await mirror.whenFresh();
+      expect(names(withIndex.peek('nunez'))).toEqual(['José Núñez']);
+      await arrangePatron(services, { firstName: 'Ana', lastName: 'Nuñez' });
+      expect(withIndex.peek('nunez'), 'stale until the new patron is in the index').toBeUndefined();
+      expect(names(await withIndex.search('nunez'))?.sort()).toEqual(['Ana Nuñez', 'José Núñez']);
+      await mirror.whenFresh();
+      expect(names(withIndex.peek('nun'))?.sort()).toEqual(['Ana Nuñez', 'José Núñez']);
+    } finally {
+      withIndex.dispose();
+      mirror.dispose();
+    }
   });
 });

@@ -1,18 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { Patron } from '@shared/domain/patron';
+import { useEffect, useRef, useState } from 'react';
 import { useDesk } from '../../app/deskContext';
-import type { DeskDb } from '../../db/deskDb';
-import { SearchAnswers } from './searchAnswers';
-
-const answersByDb = new WeakMap<DeskDb, SearchAnswers>();
-function answersFor(db: DeskDb): SearchAnswers {
-  let answers = answersByDb.get(db);
-  if (!answers) answersByDb.set(db, (answers = new SearchAnswers(db)));
-  return answers;
-}
+import type { SearchHit } from '../../db/searchHit';
+import { answersFor } from './searchAnswersFor';
 
 export interface PatronSearch {
-  results: Patron[];
+  results: SearchHit[];
   /** The results answer the current text (not an older keystroke's). */
   settled: boolean;
   /** The text the shown results answer. */
@@ -20,31 +12,46 @@ export interface PatronSearch {
 }
 
 /**
- * Type-ahead results for the current text. A plain query per keystroke, not a live query:
- * Dexie's liveQuery defers its first run by a timer, which costs a frame on every
- * keystroke (bench/RESULTS.md). A text answered before (a backspace) shows at once, in the
- * keystroke's own render. Answers to older keystrokes are dropped; when patrons change
- * (this desk or a sync), the text is searched again.
+ * Type-ahead results for the current text. Once the in-memory index is loaded, the answer
+ * is computed during this render, in the keystroke's own task (SearchAnswers.peek); until
+ * then, a plain IndexedDB query per keystroke, not a live query: Dexie's liveQuery defers
+ * its first run by a timer, which costs a frame on every keystroke (bench/RESULTS.md). A
+ * text answered before (a backspace) shows at once either way. Answers to older keystrokes
+ * are dropped; when patrons change (this desk or a sync), the text is searched again.
  */
 export function usePatronSearch(query: string): PatronSearch {
   const { db } = useDesk();
   const answers = answersFor(db);
-  const [found, setFound] = useState<{ query: string; results: Patron[] }>({ query: '', results: [] });
+  const [found, setFound] = useState<{ query: string; results: SearchHit[] }>({ query: '', results: [] });
   const [version, setVersion] = useState(0);
-  useEffect(() => answers.onChange(() => setVersion((v) => v + 1)), [answers]);
+  // What is on screen: when patrons change, it stays there (not an empty list) until the text is answered again.
+  const shown = useRef(found);
+  useEffect(
+    () =>
+      answers.onChange(() => {
+        setFound(shown.current);
+        setVersion((v) => v + 1);
+      }),
+    [answers],
+  );
   const known = answers.peek(query);
+  const current = known ? { query, results: known } : found;
+  useEffect(() => {
+    shown.current = current;
+  });
 
   useEffect(() => {
-    let current = true;
+    // Answered during render: no read, and no second render with the same results.
+    if (answers.peek(query)) return;
+    let latest = true;
     answers.search(query).then(
-      (results) => current && setFound({ query, results }),
+      (results) => latest && setFound({ query, results }),
       (err: unknown) => console.error('search failed', err),
     );
     return () => {
-      current = false;
+      latest = false;
     };
   }, [answers, query, version]);
 
-  if (known) return { results: known, settled: true, answers: query };
-  return { results: found.results, settled: found.query === query, answers: found.query };
+  return { results: current.results, settled: current.query === query, answers: current.query };
 }
