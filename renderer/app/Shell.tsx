@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { EditPatronPage, NewPatronPage } from '../features/patrons/PatronFormPage';
 import { HomePage } from '../features/home/HomePage';
 import { PatronPage } from '../features/patrons/PatronPage';
@@ -10,15 +11,21 @@ import { FollowUpPage } from '../features/followups/FollowUpPage';
 import { ReminderCentre } from '../features/reminders/ReminderCentre';
 import { ReminderToasts } from '../features/reminders/ReminderToasts';
 import { useReminderService } from '../features/reminders/useReminderService';
-import { AdminPage } from '../features/admin/AdminPage';
-import { LogPage } from '../features/log/LogPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { RefusedChangesPage } from '../features/sync/RefusedChangesPage';
 import { SyncStatusBar } from '../features/sync/SyncStatusBar';
 import { useSync } from '../features/sync/useSync';
 import { useDeskState } from './deskContext';
 import { hrefOf, useRoute, type Route } from './routes';
 import { ToastRegion } from './Toast';
+
+/*
+ * Managers' and admins' screens load on first visit: the log, its charts (recharts) and the
+ * admin pages are most of the bundle, and the desk's first screen (search box, first result)
+ * should not wait to parse them (bench/RESULTS.md, run 9: cold start).
+ */
+const AdminPage = lazy(() => import('../features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const LogPage = lazy(() => import('../features/log/LogPage').then((m) => ({ default: m.LogPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -62,7 +69,9 @@ export function Shell() {
         <SyncStatusBar />
       </header>
       <main className="content">
-        <Screen route={route} />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Screen route={route} />
+        </Suspense>
       </main>
       <ReminderToasts />
       <ToastRegion />
