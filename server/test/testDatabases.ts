@@ -45,6 +45,26 @@ async function onTestServer(sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a suite's database. `WITH (FORCE)` ends connections a spawned server may have left,
+ * but on PostgreSQL 15 it refuses (42501) while an autovacuum worker happens to be in that
+ * database, because a non-superuser may not signal it; a plain DROP refuses (55006) while
+ * other sessions linger. Both pass within moments, so retry for a while before failing.
+ */
+async function dropTestDatabase(name: string): Promise<void> {
+  const retryable = new Set(['42501', '55006']);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 50 || !code || !retryable.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 function urlForDatabase(name: string): string {
   const url = new URL(TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
@@ -77,7 +97,7 @@ function suiteDatabase(driver: TestDriver, options: TestDatabaseOptions): TestDa
       const name = uniqueName();
       await onTestServer(`CREATE DATABASE ${name}`);
       location = { kind: 'postgres', url: urlForDatabase(name) };
-      cleanup = () => onTestServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      cleanup = () => dropTestDatabase(name);
       if (options.open !== false) {
         db = await openDatabase(location);
         if (options.migrate !== false) await migrate(db);
