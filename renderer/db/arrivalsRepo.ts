@@ -31,7 +31,7 @@ export interface ArrivalFollowUp {
  * fulfilled, in one transaction — either everyone is queued to be told, or nobody is.
  */
 export async function markArrived(db: DeskDb, ctx: WriteContext, items: readonly ArrivalFollowUp[]): Promise<number> {
-  return db.transaction('rw', [db.patrons, db.followUps, db.followUpEvents, db.requests], async () => {
+  return db.transaction('rw', [db.patrons, db.followUps, db.requests], async () => {
     await createFollowUps(db, ctx, items.map((i) => i.input));
     const stamp = stampOf(ctx);
     for (const { request } of items) await db.requests.update(request.id, { notified: stamp });

@@ -31,7 +31,8 @@ describe('createCampaign', () => {
     expect(Object.fromEntries(rows.map((f) => [f.patronId, f.channel]))).toEqual({ [phone.id]: 'phone', [email.id]: 'email' });
     expect(new Set(rows.map((f) => JSON.stringify(f.source)))).toEqual(new Set([JSON.stringify(rows[0]!.source)]));
     expect(rows[0]).toMatchObject({ reason: 'We miss you — Nov 2026', message: 'Hello again', assignee: { kind: 'queue' }, source: { kind: 'campaign', name: 'We miss you — Nov 2026' } });
-    expect((await services.db.followUpEvents.toArray()).map((e) => e.type)).toEqual(['created', 'created']);
+    // Each follow-up is one record and its own "created" log entry.
+    expect(await services.db.followUpEvents.count()).toBe(0);
   });
 
   it('skips, and counts, patrons flagged or erased after the list was made', async () => {

@@ -33,7 +33,7 @@ export interface CampaignSkips {
 export async function createCampaign(db: DeskDb, ctx: WriteContext, campaign: Campaign): Promise<{ created: number; skipped: CampaignSkips }> {
   const now = ctx.now();
   const source = { kind: 'campaign', campaignId: newId(), name: campaign.name.trim() } as const;
-  return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
+  return db.transaction('rw', db.patrons, db.followUps, async () => {
     const rows = await db.patrons.bulkGet([...campaign.patronIds]);
     const skipped: CampaignSkips = { doNotContact: 0, noAllowedChannel: 0, gone: 0 };
     const patrons: Patron[] = [];

@@ -4,7 +4,7 @@ import type { FollowUpEventBodyInput } from '@shared/followups/followUpEvents';
 import { foldFollowUp, pendingDueAtOf } from '@shared/followups/foldFollowUp';
 import type { DeskServices } from '../app/deskContext';
 import { arrangeFollowUp, arrangePatron, deskServices, rejectionOf, writeContextAt, writeContextOf } from '../test/renderDesk';
-import { createFollowUp, createFollowUps, followUpsOfPatron, openFollowUpsDueBy, recordFollowUpEvent } from './followUpsRepo';
+import { createFollowUp, createFollowUps, followUpLogOfPatron, followUpsOfPatron, openFollowUpsDueBy, recordFollowUpEvent } from './followUpsRepo';
 import { addNote } from './notesRepo';
 import { addFlag, clearFlag } from './patronsRepo';
 
@@ -24,14 +24,17 @@ const stored = () => services.db.followUps.toArray();
 const storedEvents = () => services.db.followUpEvents.toArray();
 
 describe('createFollowUp', () => {
-  it('stores the follow-up, its cached due time and a "created" log entry', async () => {
+  it('stores the follow-up and its cached due time as one record, which is its own "created" log entry', async () => {
     const f = await createFollowUp(services.db, writeContextOf(services), input({ reason: '  Book due back ', message: 'Hello' }));
     expect(await services.db.followUps.get(f.id)).toMatchObject({
       patronId: patron.id, reason: 'Book due back', channel: 'phone', firstDueAt: services.now() + HOUR, pendingDueAt: services.now() + HOUR,
       assignee: { kind: 'queue' }, source: { kind: 'manual' }, message: 'Hello', created: { staff: 'Anna', at: services.now() },
     });
     expect(f).not.toHaveProperty('channelOverride');
-    expect(await storedEvents()).toEqual([expect.objectContaining({ followUpId: f.id, type: 'created', stamp: f.created })]);
+    // One record per follow-up: the "created" entry is the follow-up itself, not a second record.
+    expect(await storedEvents()).toEqual([]);
+    const [logged] = await followUpsOfPatron(services.db, patron.id);
+    expect(logged?.events).toEqual([{ id: f.id, followUpId: f.id, patronId: patron.id, branchId: f.branchId, stamp: f.created, type: 'created' }]);
   });
 
   it('refuses an empty reason, and a patron this desk does not have, storing nothing', async () => {
@@ -70,12 +73,24 @@ describe('createFollowUp', () => {
 });
 
 describe('createFollowUps', () => {
-  it('stores all of them with one "created" entry each', async () => {
+  it('stores all of them, each one record that logs as "created" once', async () => {
     const bea = await arrangePatron(services, { firstName: 'Bea' });
     const made = await createFollowUps(services.db, writeContextOf(services), [input(), input({ patronId: bea.id })]);
     expect(made.map((f) => f.patronId)).toEqual([patron.id, bea.id]);
     expect(await services.db.followUps.count()).toBe(2);
-    expect((await storedEvents()).map((e) => e.type)).toEqual(['created', 'created']);
+    expect(await storedEvents()).toEqual([]);
+    const logs = [...(await followUpsOfPatron(services.db, patron.id)), ...(await followUpsOfPatron(services.db, bea.id))];
+    expect(logs.map((l) => l.events.map((e) => e.type))).toEqual([['created'], ['created']]);
+  });
+
+  it('shows a "created" event stored by an earlier desk once, as the follow-up\'s own entry', async () => {
+    const [f] = await createFollowUps(services.db, writeContextOf(services), [input()]);
+    const legacy = { id: 'legacy-created', followUpId: f!.id, patronId: patron.id, branchId: f!.branchId, stamp: f!.created, type: 'created' as const };
+    await services.db.followUpEvents.add(legacy);
+    await recordFollowUpEvent(services.db, writeContextAt(services, 60_000), f!.id, { type: 'claimed' });
+    const [logged] = await followUpsOfPatron(services.db, patron.id);
+    expect(logged?.events.map((e) => [e.id, e.type])).toEqual([[f!.id, 'created'], [expect.any(String), 'claimed']]);
+    expect((await followUpLogOfPatron(services.db, patron.id)).map((entry) => entry.event.type).sort()).toEqual(['claimed', 'created']);
   });
 
   it('stores nothing when one of them is invalid, and says which one', async () => {
@@ -121,7 +136,7 @@ describe('recordFollowUpEvent', () => {
       if (expected === undefined) expect(row).not.toHaveProperty('pendingDueAt');
       expect(result.state).toEqual(state);
     }
-    expect((await storedEvents()).map((e) => e.type)).toEqual(['created', ...steps.map(([b]) => b.type)]);
+    expect((await storedEvents()).map((e) => e.type)).toEqual(steps.map(([b]) => b.type));
   });
 
   it('takes closed follow-ups out of the due index', async () => {
@@ -138,7 +153,9 @@ describe('recordFollowUpEvent', () => {
     expect(noReason.issues).toEqual([{ field: 'reason', message: 'Say why it is cancelled' }]);
     const missing = await rejectionOf(recordFollowUpEvent(services.db, writeContextOf(services), 'gone', { type: 'claimed' }));
     expect(missing.code).toBe('not-found');
-    expect((await storedEvents()).map((e) => e.type)).toEqual(['created']);
+    const again = await rejectionOf(recordFollowUpEvent(services.db, writeContextOf(services), f.id, { type: 'created' }));
+    expect(again.issues).toEqual([{ field: 'type', message: 'A follow-up is created once, when it is made; it cannot be logged as created again' }]);
+    expect(await storedEvents()).toEqual([]);
   });
 });
 

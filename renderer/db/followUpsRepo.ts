@@ -9,6 +9,7 @@ import type { FollowUp } from '@shared/followups/followUp';
 import { FollowUpEventBodySchema, type FollowUpEvent, type FollowUpEventBodyInput } from '@shared/followups/followUpEvents';
 import { CONTACT_OUTCOMES, FollowUpInputSchema } from '@shared/followups/followUpInput';
 import { foldFollowUp, pendingDueAtOf, type FollowUpState } from '@shared/followups/foldFollowUp';
+import { logEventsOf } from '@shared/followups/followUpLog';
 import type { DeskDb } from './deskDb';
 import { newId } from './ids';
 import { stampOf, type WriteContext } from './writeContext';
@@ -22,8 +23,11 @@ function parseInput(input: unknown, prefix: string): FollowUpInputData {
   return parsed.data;
 }
 
-/** Checks a parsed follow-up against its stored patron (flags that forbid the channel need a reason) and builds its rows. */
-function buildFollowUp(stamp: Stamp, patron: Patron | undefined, data: FollowUpInputData, prefix: string): { followUp: FollowUp; created: FollowUpEvent } {
+/**
+ * Checks a parsed follow-up against its stored patron (flags that forbid the channel need a
+ * reason) and builds its row. The row is also its "created" log entry (createdEventOf).
+ */
+function buildFollowUp(stamp: Stamp, patron: Patron | undefined, data: FollowUpInputData, prefix: string): FollowUp {
   if (!patron) throw validationError([{ field: `${prefix}patronId`, message: 'This patron is not on this desk' }]);
   const forbidding = flagsForbidding(data.channel, patron.flags, stamp.at);
   if (forbidding.length > 0 && data.overrideReason === '') {
@@ -47,16 +51,15 @@ function buildFollowUp(stamp: Stamp, patron: Patron | undefined, data: FollowUpI
     ...(data.recurrence ? { recurrence: data.recurrence } : {}),
     ...(forbidding.length > 0 ? { channelOverride: { flagKinds: forbidding.map((f) => f.kind), reason: data.overrideReason } } : {}),
   };
-  const created: FollowUpEvent = { id: newId(), followUpId: followUp.id, patronId: patron.id, branchId: patron.branchId, stamp, type: 'created' };
-  return { followUp, created };
+  return followUp;
 }
 
-/** Creates one follow-up and its "created" log entry. */
+/** Creates one follow-up (which is its own "created" log entry). */
 export async function createFollowUp(db: DeskDb, ctx: WriteContext, input: unknown): Promise<FollowUp> {
   const data = parseInput(input, '');
-  return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
-    const { followUp, created } = buildFollowUp(stampOf(ctx), await db.patrons.get(data.patronId), data, '');
-    await Promise.all([db.followUps.add(followUp), db.followUpEvents.add(created)]);
+  return db.transaction('rw', db.patrons, db.followUps, async () => {
+    const followUp = buildFollowUp(stampOf(ctx), await db.patrons.get(data.patronId), data, '');
+    await db.followUps.add(followUp);
     return followUp;
   });
 }
@@ -66,7 +69,7 @@ export async function createFollowUp(db: DeskDb, ctx: WriteContext, input: unkno
  * one is stored or none is.
  */
 export async function createFollowUps(db: DeskDb, ctx: WriteContext, inputs: readonly unknown[]): Promise<FollowUp[]> {
-  return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
+  return db.transaction('rw', db.patrons, db.followUps, async () => {
     const ids = inputs.map((i) => String((i as { patronId?: unknown })?.patronId ?? ''));
     const reading = db.patrons.bulkGet(ids);
     // A failed check below aborts the transaction, and with it this read: nobody else awaits it.
@@ -77,14 +80,14 @@ export async function createFollowUps(db: DeskDb, ctx: WriteContext, inputs: rea
 
 /**
  * Validates every input, checks each against its patron (`patrons[i]`, being read by the
- * caller) and writes them all. Runs inside the caller's rw transaction over patrons,
- * followUps and followUpEvents: any failed check throws, the transaction aborts, and
- * nothing of the batch is stored.
+ * caller) and writes them all. Runs inside the caller's rw transaction over patrons and
+ * followUps: any failed check throws, the transaction aborts, and nothing of the batch is
+ * stored.
  *
- * Measured at 5,000 follow-ups (bench/RESULTS.md §5.1), nearly all the time is IndexedDB:
- * reading the patrons and 10,000 adds, each value cloned in this thread. So the inputs are
- * checked while the patrons are still being read, and both tables are written at once
- * rather than one after the other.
+ * Measured at 5,000 follow-ups (bench/RESULTS.md §5.1, §5.4), nearly all the time is
+ * IndexedDB, and mostly a fixed cost per record written. So the inputs are checked while the
+ * patrons are still being read, and each follow-up is one record: no "created" event beside
+ * it (the follow-up is that entry, shared/followups/followUpLog.ts).
  */
 export async function addFollowUps(
   db: DeskDb,
@@ -96,8 +99,8 @@ export async function addFollowUps(
   const stored = await patrons;
   const stamp = stampOf(ctx);
   const built = parsed.map((data, i) => buildFollowUp(stamp, stored[i], data, `${i}.`));
-  await Promise.all([db.followUps.bulkAdd(built.map((b) => b.followUp)), db.followUpEvents.bulkAdd(built.map((b) => b.created))]);
-  return built.map((b) => b.followUp);
+  await db.followUps.bulkAdd(built);
+  return built;
 }
 
 export interface FollowUpWithState {
@@ -114,12 +117,13 @@ export interface FollowUpWithState {
 export async function recordFollowUpEvent(db: DeskDb, ctx: WriteContext, followUpId: string, body: FollowUpEventBodyInput): Promise<FollowUpWithState> {
   const parsed = FollowUpEventBodySchema.safeParse(body);
   if (!parsed.success) throw validationErrorFromZod(parsed.error);
+  if (parsed.data.type === 'created') throw validationError([{ field: 'type', message: 'A follow-up is created once, when it is made; it cannot be logged as created again' }]);
   return db.transaction('rw', db.patrons, db.followUps, db.followUpEvents, async () => {
     const followUp = await db.followUps.get(followUpId);
     if (!followUp) throw new DeskError('not-found', 'This follow-up is not on this desk');
     const event = { id: newId(), followUpId, patronId: followUp.patronId, branchId: followUp.branchId, stamp: stampOf(ctx), ...parsed.data } as FollowUpEvent;
     await db.followUpEvents.add(event);
-    const events = await db.followUpEvents.where('followUpId').equals(followUpId).toArray();
+    const events = logEventsOf(followUp, await db.followUpEvents.where('followUpId').equals(followUpId).toArray());
     const state = foldFollowUp(followUp, events);
     const { pendingDueAt: _old, ...rest } = followUp;
     const pending = pendingDueAtOf(state);
@@ -140,7 +144,7 @@ export async function withStates(db: DeskDb, followUps: readonly FollowUp[]): Pr
   const byId = new Map<string, FollowUpEvent[]>();
   for (const e of events) byId.set(e.followUpId, [...(byId.get(e.followUpId) ?? []), e]);
   return followUps.map((followUp) => {
-    const own = byId.get(followUp.id) ?? [];
+    const own = logEventsOf(followUp, byId.get(followUp.id) ?? []);
     return { followUp, events: own, state: foldFollowUp(followUp, own) };
   });
 }
@@ -171,11 +175,9 @@ export async function followUpLogOfPatron(db: DeskDb, patronId: string): Promise
       db.followUps.where('patronId').equals(patronId).toArray(),
       db.followUpEvents.where('patronId').equals(patronId).toArray(),
     ]);
-    const byId = new Map(followUps.map((f) => [f.id, f]));
-    return events.flatMap((event) => {
-      const followUp = byId.get(event.followUpId);
-      return followUp ? [{ followUp, event }] : [];
-    });
+    const byFollowUp = new Map<string, FollowUpEvent[]>();
+    for (const e of events) byFollowUp.set(e.followUpId, [...(byFollowUp.get(e.followUpId) ?? []), e]);
+    return followUps.flatMap((followUp) => logEventsOf(followUp, byFollowUp.get(followUp.id) ?? []).map((event) => ({ followUp, event })));
   });
 }
 

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import type { Note } from '@shared/domain/note';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hlcWall, parseHlc } from '@shared/sync/hlc';
 import { DeskDb } from '../db/deskDb';
@@ -9,6 +10,7 @@ import type { WriteContext } from '../db/writeContext';
 import { queuedChanges } from './outboxRows';
 import { patronDetails } from '../test/renderDesk';
 import { clocksOf } from './rowClocks';
+import type { SyncMeta } from './syncTables';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 const opened: DeskDb[] = [];
@@ -75,6 +77,32 @@ describe('the outbox middleware', () => {
     ).rejects.toThrow('power cut');
     expect((await db.patrons.get(p.id))?.lastName).toBe('Before');
     expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('adds many rows in slices as one outbox row, and leaves out the changes of adds that failed', async () => {
+    const { db, ctx } = await desk();
+    const p = await createPatron(db, ctx, patronDetails());
+    const first = await addNote(db, ctx, p.id, { body: 'First' });
+    const { _clockGroups: _g, ...template } = (await db.notes.get(first.id)) as Note & SyncMeta;
+    // 1,201 rows, three slices; rows 0, 700 and 1,200 reuse a stored id, so only those fail.
+    const rows = Array.from({ length: 1201 }, (_, i) => ({ ...template, id: [0, 700, 1200].includes(i) ? first.id : `note-${i}`, body: `Note ${i}` }));
+    let failedAt: number[] = [];
+    await db.transaction('rw', db.notes, async () => {
+      await db.notes.bulkAdd(rows).catch(Dexie.BulkError, (e: InstanceType<typeof Dexie.BulkError>) => {
+        failedAt = Object.keys(e.failuresByPos).map(Number);
+      });
+    });
+    expect(failedAt).toEqual([0, 700, 1200]);
+    expect(await db.notes.count()).toBe(1199);
+    expect((await db.notes.get(first.id))?.body).toBe('First');
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    const written = rows.filter((_, i) => ![0, 700, 1200].includes(i)).map((r) => r.id);
+    expect(outbox.at(-1)!.changes.map((c) => c.mutation.recordId)).toEqual(written);
+    const before = outbox.length;
+
+    // Every add failing leaves no outbox row at all.
+    await db.transaction('rw', db.notes, () => db.notes.bulkAdd([{ ...template, id: first.id }]).catch(Dexie.BulkError, () => undefined));
+    expect(await db.outbox.count()).toBe(before);
   });
 
   it('leaves writes of pulled records (transactions that name syncState) out of the outbox', async () => {

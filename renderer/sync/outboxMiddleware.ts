@@ -1,7 +1,7 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { codecOf, type EntityName } from '@shared/sync/entities';
 import { changedFields, type FieldMap } from '@shared/sync/fields';
-import type { Hlc } from '@shared/sync/hlc';
+import type { Hlc, HlcClock } from '@shared/sync/hlc';
 import type { EditMutation } from '@shared/sync/protocol';
 import { newId } from '../db/ids';
 import { SyncClock } from './syncClock';
@@ -65,13 +65,16 @@ function isUpgrade(trans: DBCoreTransaction): boolean {
   return (trans as unknown as { mode?: string }).mode === 'versionchange';
 }
 
+/** Rows stamped per call down when adding many: IndexedDB starts writing the first slice while the next is stamped. */
+const ADD_SLICE = 500;
+
 async function recordLocalWrite(
   down: DBCore,
   table: DBCoreTable,
   entity: EntityName,
   req: DBCoreMutateRequest,
   syncClock: SyncClock,
-) {
+): Promise<DBCoreMutateResponse> {
   if (req.type === 'delete' || req.type === 'deleteRange') {
     throw new Error(`Synced ${table.name} are never deleted outright: mark them deleted, or erase the patron`);
   }
@@ -83,9 +86,8 @@ async function recordLocalWrite(
   const before: Stored[] = req.type === 'add' ? [] : ((await table.getMany({ trans: req.trans, keys })) as Stored[]);
   const clock = await syncClock.load(down, req.trans);
 
-  const outbox: OutboxChange[] = [];
-  const outboxIndex = new Map<OutboxChange, number>();
-  const values = req.values.map((value: Record<string, unknown> & SyncMeta, i: number) => {
+  /** Stamps row i: the row to store, and its change for the outbox (none when nothing changed). */
+  const stamp = (value: Record<string, unknown> & SyncMeta, i: number): { row: Record<string, unknown>; change?: OutboxChange } => {
     const old = before[i];
     const oldClocks = clocksOf(old);
     const extra = old?._extra ?? {};
@@ -94,7 +96,8 @@ async function recordLocalWrite(
     const newFields: FieldMap = { ...extra, ...codec.toFields(record as never) };
     const changed = changedFields(oldFields, newFields);
     const names = Object.keys(changed);
-    if (names.length === 0) return withClocks({ ...record, ...(old?._extra ? { _extra: old._extra } : {}) }, oldClocks);
+    const kept = old?._extra ? { _extra: old._extra } : {};
+    if (names.length === 0) return { row: withClocks({ ...record, ...kept }, oldClocks) };
     // Later than what this desk holds for those fields, whatever its own clock says.
     let floor: Hlc | undefined;
     for (const f of names) {
@@ -104,27 +107,84 @@ async function recordLocalWrite(
     const hlc: Hlc = floor === undefined ? clock.tick() : clock.tickAfter(floor);
     const clocks = { ...oldClocks };
     for (const f of names) clocks[f] = hlc;
-    const mutation: EditMutation = {
-      id: newId(),
-      kind: 'edit',
-      entity,
-      recordId: String(keys[i]),
-      branchId: String(record.branchId),
-      hlc,
-      fields: changed,
-    };
-    const change: OutboxChange = { patronId: codec.patronIdOf(record as never), mutation };
-    outbox.push(change);
-    outboxIndex.set(change, i);
-    return withClocks({ ...record, ...(old?._extra ? { _extra: old._extra } : {}) }, clocks);
-  });
+    const mutation: EditMutation = { id: newId(), kind: 'edit', entity, recordId: String(keys[i]), branchId: String(record.branchId), hlc, fields: changed };
+    return { row: withClocks({ ...record, ...kept }, clocks), change: { patronId: codec.patronIdOf(record as never), mutation } };
+  };
 
-  const result = await table.mutate({ ...req, values });
-  // A row that failed (an add over an existing key) was not written, so neither is its change.
-  const written = outbox.filter((change) => !(outboxIndex.get(change)! in result.failures));
-  if (written.length > 0) {
-    await down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: [outboxRowOf(written)] });
-    await SyncClock.save(down, req.trans, clock);
+  // Puts (edits, Dexie's modify) go down as one request, as Dexie built it.
+  if (req.type !== 'add') {
+    const stamped = req.values.map(stamp);
+    const result = await table.mutate({ ...req, values: stamped.map((s) => s.row) });
+    await queueChanges(down, req.trans, clock, stamped.flatMap((s, i) => (s.change && !(i in result.failures) ? [s.change] : [])));
+    return result;
   }
+
+  // Adds (a campaign's thousands of follow-ups) go down in slices, and the outbox row is
+  // queued before they are answered: IndexedDB writes each slice while the next is stamped,
+  // and the outbox row right after. An add that fails (its key is taken) writes nothing, so
+  // its change is then taken out of the row again.
+  const changes: Array<OutboxChange | undefined> = [];
+  const slices: Array<Promise<DBCoreMutateResponse>> = [];
+  const sizes: number[] = [];
+  for (let from = 0; from < req.values.length; from += ADD_SLICE) {
+    const to = Math.min(from + ADD_SLICE, req.values.length);
+    const rows: Record<string, unknown>[] = [];
+    for (let i = from; i < to; i += 1) {
+      const { row, change } = stamp(req.values[i], i);
+      rows.push(row);
+      changes.push(change);
+    }
+    slices.push(table.mutate({ ...req, values: rows, ...(req.keys ? { keys: req.keys.slice(from, to) } : {}) }));
+    sizes.push(to - from);
+  }
+  const queued = changes.filter((c): c is OutboxChange => c !== undefined);
+  if (queued.length === 0) return mergeSlices(await inOrder(slices), sizes);
+  const saving = SyncClock.save(down, req.trans, clock);
+  const adding = down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: [outboxRowOf(queued)] });
+  const result = mergeSlices(await inOrder(slices), sizes);
+  const added = await adding;
+  if (added.numFailures > 0) throw added.failures[0];
+  if (result.numFailures > 0) {
+    const seq = added.results?.[0] as number;
+    const written = changes.filter((c, i): c is OutboxChange => c !== undefined && !(i in result.failures));
+    await (written.length > 0
+      ? down.table(OUTBOX).mutate({ trans: req.trans, type: 'put', values: [{ ...outboxRowOf(written), seq }] })
+      : down.table(OUTBOX).mutate({ trans: req.trans, type: 'delete', keys: [seq] }));
+  }
+  await saving;
   return result;
+}
+
+/**
+ * The answers of requests sent down, awaited one by one. Only these (Dexie's own promises)
+ * are awaited before the next call down: Dexie carries its transaction zone across awaits
+ * of its own promises, not of Promise.all's or an async function's, and the layers below
+ * (its hooks middleware) need that zone.
+ */
+async function inOrder(pending: ReadonlyArray<Promise<DBCoreMutateResponse>>): Promise<DBCoreMutateResponse[]> {
+  const answers: DBCoreMutateResponse[] = [];
+  for (const answer of pending) answers.push(await answer);
+  return answers;
+}
+
+/** Appends one outbox row with `changes` (if any) and saves the clock that stamped them. */
+async function queueChanges(down: DBCore, trans: DBCoreTransaction, clock: HlcClock, changes: readonly OutboxChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await down.table(OUTBOX).mutate({ trans, type: 'add', values: [outboxRowOf(changes)] });
+  await SyncClock.save(down, trans, clock);
+}
+
+/** One answer for slices of `sizes` rows sent down in order: failures and results numbered as in the whole request. */
+function mergeSlices(answers: readonly DBCoreMutateResponse[], sizes: readonly number[]): DBCoreMutateResponse {
+  const failures: Record<number, Error> = {};
+  const results: unknown[] = [];
+  let numFailures = 0;
+  let offset = 0;
+  answers.forEach((answer, s) => {
+    for (const [i, error] of Object.entries(answer.failures)) failures[offset + Number(i)] = error;
+    for (let k = 0; k < sizes[s]!; k += 1) results[offset + k] = answer.results?.[k];
+    numFailures += answer.numFailures;
+    offset += sizes[s]!;
+  });
+  return { numFailures, failures, results, lastResult: answers[answers.length - 1]?.lastResult };
 }

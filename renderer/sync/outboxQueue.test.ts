@@ -11,7 +11,7 @@ const applied = (batch: readonly QueuedChange[]): PushResponse => ({
   results: batch.map((c, i) => ({ mutationId: c.mutation.id, status: 'applied' as const, seq: i + 1 })),
 });
 
-/** A desk with two patrons and one write of `n` follow-ups over them (so two outbox rows of n changes: follow-ups, then events). */
+/** A desk with two patrons and two writes of `n` follow-ups each over them (two campaigns: two outbox rows of n changes). */
 async function campaignDesk(n: number) {
   const s = await deskServices();
   const ada = await arrangePatron(s, { firstName: 'Ada' });
@@ -20,6 +20,7 @@ async function campaignDesk(n: number) {
   const inputs = Array.from({ length: n }, (_, i) => ({
     patronId: i % 2 === 0 ? ada.id : bea.id, reason: `Call ${i}`, dueAt: s.now() + 60_000, channel: 'phone', assignee: { kind: 'queue' },
   }));
+  await createFollowUps(s.db, writeContextOf(s), inputs);
   await createFollowUps(s.db, writeContextOf(s), inputs);
   return { s, ada, bea };
 }
@@ -30,7 +31,7 @@ describe('the outbox', () => {
     const rows = await s.db.outbox.orderBy('seq').toArray();
     expect(rows.map((r) => [r.patronIds, r.changes.map((c) => c.mutation.entity)])).toEqual([
       [[ada.id, bea.id], Array(6).fill('followUp')],
-      [[ada.id, bea.id], Array(6).fill('followUpEvent')],
+      [[ada.id, bea.id], Array(6).fill('followUp')],
     ]);
     expect(await pendingChanges(s.db)).toBe(12);
   });

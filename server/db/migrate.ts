@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { backfillLog } from '../log/backfillLog';
+import { backfillCreatedEntries, backfillLog } from '../log/backfillLog';
 import type { Database, Transaction } from './database';
 
 export interface Migration {
@@ -25,6 +25,7 @@ const MIGRATION_LOCK_KEY = 4_217_800_917;
  */
 const AFTER_MIGRATION: Record<string, (tx: Transaction) => Promise<void>> = {
   '3_follow_up_log': backfillLog,
+  '4_created_entries_from_follow_ups': backfillCreatedEntries,
 };
 
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;

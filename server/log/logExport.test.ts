@@ -102,12 +102,20 @@ describeEachDatabase('log CSV export', (database) => {
       '"Émile ""Le, Grand"" Straße-Øberg 中文 😀"', 'Phone', '"\'=HYPERLINK(""http://x"")"', '', '2026-01-15 09:00', '2026-01-16 09:00', '90',
       "'+Ada", 'Front desk', '"Centre, Nord"', 'p1', 'f1', 'e1',
     ].join(',');
-    expect(res.rawPayload.equals(Buffer.from(`\uFEFF${HEADER}\r\n${row}\r\n`, 'utf8'))).toBe(true);
+    // The follow-up is its own "Created" entry (its id is the entry id), an hour and a half earlier.
+    const created = [
+      '2026-01-15T08:00:00.000Z', '2026-01-15 09:00', 'Created', '', '', '', '',
+      '"Émile ""Le, Grand"" Straße-Øberg 中文 😀"', 'Phone', '"\'=HYPERLINK(""http://x"")"', '', '2026-01-15 09:00', '2026-01-16 09:00', '0',
+      'Ada', 'Front desk', '"Centre, Nord"', 'p1', 'f1', 'f1',
+    ].join(',');
+    const expected = `\uFEFF${HEADER}\r\n${row}\r\n${created}\r\n`;
+    expect(res.rawPayload.toString('utf8')).toBe(expected);
+    expect(res.rawPayload.equals(Buffer.from(expected, 'utf8'))).toBe(true);
 
     const [entry] = await waitForAudit(1);
     expect(entry).toMatchObject({
       action: 'log-exported', staffName: 'mo (test)',
-      detail: { rows: 1, status: 'completed', timeZone: 'Europe/Paris', filter: { from: '2025-12-31T23:00:00.000Z', to: '2026-01-31T23:00:00.000Z' }, sort: { field: 'at', direction: 'desc' }, branches: [branch] },
+      detail: { rows: 2, status: 'completed', timeZone: 'Europe/Paris', filter: { from: '2025-12-31T23:00:00.000Z', to: '2026-01-31T23:00:00.000Z' }, sort: { field: 'at', direction: 'desc' }, branches: [branch] },
     });
   });
 

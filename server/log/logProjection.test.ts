@@ -4,7 +4,8 @@ import type { LogPage } from '@shared/log/logApi';
 import { describeEachDatabase } from '../test/testDatabases';
 import { as, buildTestApp, loginAs, seedBranch, seedStaff } from '../test/testApp';
 import { eraseMutation, event, followUp, patron, pushAll, pushEvent, pushFollowUp, pushNote, pushPatron } from '../test/logFixtures';
-import { backfillLog } from './backfillLog';
+import { loadMigrations } from '../db/migrate';
+import { backfillCreatedEntries, backfillLog } from './backfillLog';
 
 /** The log projection, driven only through real sync pushes, read back through GET /api/log/entries. */
 describeEachDatabase('log projection', (database) => {
@@ -39,9 +40,13 @@ describeEachDatabase('log projection', (database) => {
     expect(await state('f1')).toBeUndefined();
 
     await pushAll(app, desk, [pushFollowUp(f)]);
-    expect(await entries()).toEqual([expect.objectContaining({
-      eventId: 'e1', channel: 'email', reason: 'Book due back', campaignId: 'c1', campaignName: 'We miss you', followUpCreatedAt: f.created.at, firstDueAt: f.firstDueAt,
-    })]);
+    expect(await entries()).toEqual([
+      // The follow-up is its own "created" entry, with its id.
+      expect.objectContaining({ eventId: 'f1', type: 'created', at: f.created.at, staff: f.created.staff, patronName: 'Prof. Émile Zola', channel: 'email', campaignId: 'c1' }),
+      expect.objectContaining({
+        eventId: 'e1', channel: 'email', reason: 'Book due back', campaignId: 'c1', campaignName: 'We miss you', followUpCreatedAt: f.created.at, firstDueAt: f.firstDueAt,
+      }),
+    ]);
     expect(await state('f1')).toEqual({ status: 'done', due_at: null, first_contact_at: done.stamp.at, reached: true });
   });
 
@@ -77,11 +82,33 @@ describeEachDatabase('log projection', (database) => {
     ]);
     await pushAll(app, manager, [eraseMutation('p1', branch)]);
     const after = await entries();
-    expect(after).toHaveLength(2);
+    expect(after).toHaveLength(3);
     for (const e of after) expect(e).toMatchObject({ patronId: 'p1', patronName: null, comment: '', reason: null, assignedTo: null, staff: 'Ada' });
-    expect(after.map((e) => [e.type, e.outcome])).toEqual([['reassigned', null], ['done', 'reached']]);
-    expect((await database.db.query('SELECT patron_sort FROM log_entries')).rows).toEqual([{ patron_sort: null }, { patron_sort: null }]);
+    expect(after.map((e) => [e.type, e.outcome])).toEqual([['created', null], ['reassigned', null], ['done', 'reached']]);
+    expect((await database.db.query('SELECT DISTINCT patron_sort FROM log_entries')).rows).toEqual([{ patron_sort: null }]);
     expect(await state('f1')).toMatchObject({ status: 'erased' });
+  });
+
+  it('logs a follow-up as created once: from the follow-up, whether or not an earlier desk also sent a "created" event, in either order', async () => {
+    const f = followUp('f1', 'p1', branch);
+    const g = followUp('f2', 'p1', branch);
+    await pushAll(app, desk, [pushPatron(patron('p1', branch)), pushEvent(event('legacy-f1', f, { type: 'created' }, f.created.at)), pushFollowUp(f)]);
+    await pushAll(app, desk, [pushFollowUp(g)]);
+    await pushAll(app, desk, [pushEvent(event('legacy-f2', g, { type: 'created' }, g.created.at))]);
+    expect((await entries()).map((e) => [e.eventId, e.type, e.at])).toEqual([['f1', 'created', f.created.at], ['f2', 'created', g.created.at]]);
+  });
+
+  it('migration 0004 replaces the entries of stored "created" events with the follow-ups\' own', async () => {
+    const f = followUp('f1', 'p1', branch);
+    await pushAll(app, desk, [pushPatron(patron('p1', branch)), pushFollowUp(f), pushEvent(event('e1', f, { type: 'claimed' }))]);
+    // The log as servers before 0004 kept it: an entry for the stored "created" event, none from the follow-up.
+    await database.db.query(`UPDATE log_entries SET event_id = 'legacy-created' WHERE event_id = 'f1'`);
+    const migration = loadMigrations().find((m) => m.version === 4)!;
+    await database.db.transaction(async (tx) => {
+      await tx.query(migration.sql);
+      await backfillCreatedEntries(tx);
+    });
+    expect((await entries()).map((e) => [e.eventId, e.type])).toEqual([['f1', 'created'], ['e1', 'claimed']]);
   });
 
   it('backfills the log from sync records that existed before it, to the same rows', async () => {

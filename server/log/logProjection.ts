@@ -4,7 +4,8 @@ import { buildLogEntry, patronSortKey } from '@shared/log/buildLogEntry';
 import type { LogEntry } from '@shared/log/logEntry';
 import type { StoredRecord } from '../sync/storedRecord';
 import type { Queryable } from '../db/database';
-import { patronNamesOf, readEvents, readFollowUps, readPatronNames } from './logRecords';
+import { createdEventOf, isStoredCreatedEvent } from '@shared/followups/followUpLog';
+import { patronNamesOf, readEvents, readFollowUps, readFollowUpsWithSeq, readPatronNames } from './logRecords';
 
 /**
  * Keeps the log tables (migration 0003) in step with sync_records. Called by applyBatch in
@@ -20,9 +21,10 @@ export async function projectLog(tx: Queryable, changed: readonly StoredRecord[]
   const arrivedFollowUps = live.filter((r) => r.entity === 'followUp').map((r) => r.id);
   // A follow-up arriving after its events: those entries were written without its columns.
   const waiting = arrivedFollowUps.length === 0 ? [] : (await tx.query<{ event_id: string }>(
-    'SELECT event_id FROM log_entries WHERE follow_up_id = ANY($1::text[])', [arrivedFollowUps],
+    'SELECT event_id FROM log_entries WHERE follow_up_id = ANY($1::text[]) AND event_id <> follow_up_id', [arrivedFollowUps],
   )).rows.map((r) => r.event_id);
   const followUpIds = await writeEntries(tx, [...newEvents, ...waiting]);
+  await writeCreatedEntries(tx, arrivedFollowUps);
   await refreshFollowUps(tx, [...new Set([...followUpIds, ...arrivedFollowUps])]);
 }
 
@@ -55,25 +57,43 @@ async function renamePatrons(tx: Queryable, patrons: readonly StoredRecord[]): P
   );
 }
 
-/** (Re)writes the entries of these events from their records; returns their follow-ups' ids. */
+/**
+ * (Re)writes the entries of these events from their records; returns their follow-ups' ids.
+ * A stored "created" event (from an earlier desk) gets no entry: the follow-up's own
+ * "created" entry stands for it (writeCreatedEntries, shared/followups/followUpLog.ts).
+ */
 export async function writeEntries(tx: Queryable, eventIds: readonly string[]): Promise<string[]> {
   if (eventIds.length === 0) return [];
   const events = await readEvents(tx, eventIds);
-  const followUps = await readFollowUps(tx, events.map((e) => e.event.followUpId));
-  const patrons = await readPatronNames(tx, events.map((e) => e.event.patronId));
-  const rows = events.map(({ event, seq }) => {
+  const logged = events.filter(({ event }) => !isStoredCreatedEvent(event));
+  const followUps = await readFollowUps(tx, logged.map((e) => e.event.followUpId));
+  const patrons = await readPatronNames(tx, logged.map((e) => e.event.patronId));
+  await upsertEntries(tx, logged.map(({ event, seq }) => {
     const patron = patrons.get(event.patronId);
     return toRow(buildLogEntry(event, followUps.get(event.followUpId), patron), patron ? patronSortKey(patron) : null, seq);
-  });
-  if (rows.length > 0) {
-    await tx.query(
-      `INSERT INTO log_entries (${COLUMNS.join(', ')})
-       SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMN_TYPES})
-       ON CONFLICT (event_id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'event_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
-      [JSON.stringify(rows)],
-    );
-  }
+  }));
   return [...new Set(events.map((e) => e.event.followUpId))];
+}
+
+/** (Re)writes the "created" entries of these follow-ups: each follow-up is its own (createdEventOf), ordered by its sequence number. */
+export async function writeCreatedEntries(tx: Queryable, followUpIds: readonly string[]): Promise<void> {
+  if (followUpIds.length === 0) return;
+  const followUps = await readFollowUpsWithSeq(tx, followUpIds);
+  const patrons = await readPatronNames(tx, followUps.map((f) => f.followUp.patronId));
+  await upsertEntries(tx, followUps.map(({ followUp, seq }) => {
+    const patron = patrons.get(followUp.patronId);
+    return toRow(buildLogEntry(createdEventOf(followUp), followUp, patron), patron ? patronSortKey(patron) : null, seq);
+  }));
+}
+
+async function upsertEntries(tx: Queryable, rows: ReadonlyArray<Record<keyof typeof COLUMN_DEFS, unknown>>): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO log_entries (${COLUMNS.join(', ')})
+     SELECT ${COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMN_TYPES})
+     ON CONFLICT (event_id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'event_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+    [JSON.stringify(rows)],
+  );
 }
 
 const COLUMN_DEFS = {

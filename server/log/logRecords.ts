@@ -36,9 +36,16 @@ export async function readEvents(q: Queryable, ids: readonly string[]): Promise<
 
 export async function readFollowUps(q: Queryable, ids: readonly string[]): Promise<Map<string, FollowUp>> {
   const out = new Map<string, FollowUp>();
+  for (const { followUp } of await readFollowUpsWithSeq(q, ids)) out.set(followUp.id, followUp);
+  return out;
+}
+
+/** Follow-ups by id with their sync sequence numbers (a follow-up's "created" entry is ordered by it). */
+export async function readFollowUpsWithSeq(q: Queryable, ids: readonly string[]): Promise<Array<{ followUp: FollowUp; seq: number }>> {
+  const out: Array<{ followUp: FollowUp; seq: number }> = [];
   for (const row of await readFields(q, 'followUp', ids)) {
     const decoded = followUpCodec.fromFields(row.id, row.fields, {});
-    if (decoded.ok) out.set(row.id, decoded.record);
+    if (decoded.ok) out.push({ followUp: decoded.record, seq: Number(row.seq) });
   }
   return out;
 }

@@ -63,7 +63,7 @@ export const LOG_COLUMNS: readonly LogColumn[] = [
   { key: 'branch', header: 'Branch', meaning: 'The branch the patron belongs to.', cell: (e, ctx) => text(ctx.branchNames.get(e.branchId) ?? e.branchId) },
   { key: 'patron_id', header: 'Patron id', meaning: 'The patron\'s id in Desk Diary (stays the same when names change).', cell: (e) => text(e.patronId) },
   { key: 'follow_up_id', header: 'Follow-up id', meaning: 'The follow-up\'s id: every entry of one follow-up shares it.', cell: (e) => text(e.followUpId) },
-  { key: 'entry_id', header: 'Entry id', meaning: 'This entry\'s own id (unique).', cell: (e) => text(e.eventId) },
+  { key: 'entry_id', header: 'Entry id', meaning: 'This entry\'s own id (unique). A "Created" entry has the follow-up\'s id: the follow-up record is that entry.', cell: (e) => text(e.eventId) },
 ];
 
 /** One row of cells for an entry, in LOG_COLUMNS order. */
