@@ -7,13 +7,13 @@ import type { LogEntry } from '@shared/log/logEntry';
 import type { LogExportQuery } from '@shared/log/logQuery';
 import { localDateTimeFormatter } from '@shared/log/localTimeFormatter';
 import type { Database, Queryable } from '../db/database';
-import { CopyCsvRecords, type TimeText } from './copyCsvRecords';
+import { CopyCsvRecords } from './copyCsvRecords';
 import { copyColumns, logCsvCopySql } from './logCsvCopySql';
 import { logPages } from './logKeyset';
 import type { BranchScope } from './logSql';
 import { ChunkBatcher } from './chunkBatcher';
 import { PagedReadable } from './pagedReadable';
-import { isoTexts, localTexts } from './timeTexts';
+import { isoWriter, localWriter, type TimeWriter } from './timeTexts';
 
 export interface CsvExport {
   /** The CSV bytes: a UTF-8 BOM, the header row, then one row per entry. */
@@ -65,8 +65,8 @@ export function logCsvByCopy(
   upToSeq: number,
 ): CsvExport {
   const columns = copyColumns(branchNames);
-  const formatLocal: TimeText = localTexts(localDateTimeFormatter(query.timeZone));
-  const formatInstant: TimeText = isoTexts();
+  const formatLocal: TimeWriter = localWriter(localDateTimeFormatter(query.timeZone));
+  const formatInstant: TimeWriter = isoWriter();
   const records = new CopyCsvRecords(columns.map((c) => (c.time === 'instant' ? formatInstant : c.time === 'local' ? formatLocal : undefined)), csvHead());
   copyOut(logCsvCopySql(query, branches, columns, upToSeq)).then(
     (source) => {
