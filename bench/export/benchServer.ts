@@ -23,11 +23,13 @@ export async function adminSql(base: string, sql: string): Promise<void> {
  * Starts the real server (`node --import tsx server/main.ts`, as `npm run server` does) on a
  * database and port; resolves once /health answers. BENCH_SERVER_ENTRY names a compiled
  * server to run with plain node instead (e.g. an esbuild bundle of server/main.ts), to
- * measure the server without the TypeScript loader.
+ * measure the server without the TypeScript loader. BENCH_SERVER_NODE_ARGS adds node options
+ * to the server's command line only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 export async function startServer(databaseUrlForServer: string, port: number): Promise<ChildProcess> {
   const entry = process.env.BENCH_SERVER_ENTRY;
-  const child = spawn(process.execPath, entry ? [entry] : ['--import', 'tsx', 'server/main.ts'], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...(entry ? [entry] : ['--import', 'tsx', 'server/main.ts'])], {
     env: { ...process.env, DATABASE_URL: databaseUrlForServer, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
