@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 
 /** A database of the bench's own on the PostgreSQL server at `base` (same server, another name). */
@@ -20,16 +20,18 @@ export async function adminSql(base: string, sql: string): Promise<void> {
 }
 
 /**
- * Starts the real server (`node --import tsx server/main.ts`, as `npm run server` does) on a
- * database and port; resolves once /health answers. BENCH_SERVER_ENTRY names a compiled
- * server to run with plain node instead (e.g. an esbuild bundle of server/main.ts), to
- * measure the server without the TypeScript loader. BENCH_SERVER_NODE_ARGS adds node options
+ * Starts the real server as `npm run server` does (built into dist/server.js, run by plain
+ * node) on a database and port; resolves once /health answers. BENCH_SERVER_ENTRY names
+ * another entry to run instead: `server/main.ts` runs the sources through tsx (how the
+ * server ran before it was built, §7.2), any other file is run by plain node. BENCH_SERVER_NODE_ARGS adds node options
  * to the server's command line only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 export async function startServer(databaseUrlForServer: string, port: number): Promise<ChildProcess> {
   const entry = process.env.BENCH_SERVER_ENTRY;
+  if (!entry) execFileSync('npm', ['run', '-s', 'build:server'], { stdio: 'inherit' });
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...(entry ? [entry] : ['--import', 'tsx', 'server/main.ts'])], {
+  const command = !entry ? ['dist/server.js'] : entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  const child = spawn(process.execPath, [...nodeArgs, ...command], {
     env: { ...process.env, DATABASE_URL: databaseUrlForServer, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
