@@ -141,6 +141,10 @@ async function recordLocalWrite(
   if (queued.length === 0) return mergeSlices(await inOrder(slices), sizes);
   const saving = SyncClock.save(down, req.trans, clock);
   const adding = down.table(OUTBOX).mutate({ trans: req.trans, type: 'add', values: [outboxRowOf(queued)] });
+  // If one of these fails (an aborted transaction fails them all), the first failure is what
+  // this write rejects with; the others are still awaited below or else were never needed,
+  // and must not surface as unhandled rejections.
+  for (const pending of [...slices, adding, saving]) pending.catch(() => undefined);
   const result = mergeSlices(await inOrder(slices), sizes);
   const added = await adding;
   if (added.numFailures > 0) throw added.failures[0];

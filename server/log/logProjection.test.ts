@@ -98,17 +98,27 @@ describeEachDatabase('log projection', (database) => {
     expect((await entries()).map((e) => [e.eventId, e.type, e.at])).toEqual([['f1', 'created', f.created.at], ['f2', 'created', g.created.at]]);
   });
 
-  it('migration 0004 replaces the entries of stored "created" events with the follow-ups\' own', async () => {
+  it('migration 0004 gives each follow-up one "created" entry with its id, keeping an erased patron\'s (anonymised)', async () => {
     const f = followUp('f1', 'p1', branch);
-    await pushAll(app, desk, [pushPatron(patron('p1', branch)), pushFollowUp(f), pushEvent(event('e1', f, { type: 'claimed' }))]);
-    // The log as servers before 0004 kept it: an entry for the stored "created" event, none from the follow-up.
-    await database.db.query(`UPDATE log_entries SET event_id = 'legacy-created' WHERE event_id = 'f1'`);
+    const g = followUp('f2', 'p2', branch);
+    await pushAll(app, desk, [
+      pushPatron(patron('p1', branch)), pushPatron(patron('p2', branch, { firstName: 'Iris', lastName: 'Quint' })),
+      pushFollowUp(f), pushFollowUp(g), pushEvent(event('e1', f, { type: 'claimed' })),
+    ]);
+    // The log as servers before 0004 kept it: entries for stored "created" events (f1 has two), none from the follow-ups.
+    await database.db.query(`UPDATE log_entries SET event_id = 'legacy-' || event_id WHERE event_id IN ('f1', 'f2')`);
+    const columns = (await database.db.query<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'log_entries' AND column_name <> 'event_id'`)).rows.map((r) => r.c).join(', ');
+    await database.db.query(`INSERT INTO log_entries (event_id, ${columns}) SELECT 'legacy-f1-again', ${columns} FROM log_entries WHERE event_id = 'legacy-f1'`);
+    // Iris is erased: her follow-up leaves sync_records; her log entries stay, anonymised.
+    await pushAll(app, manager, [eraseMutation('p2', branch)]);
     const migration = loadMigrations().find((m) => m.version === 4)!;
     await database.db.transaction(async (tx) => {
-      await tx.query(migration.sql);
+      await tx.execScript(migration.sql);
       await backfillCreatedEntries(tx);
     });
-    expect((await entries()).map((e) => [e.eventId, e.type])).toEqual([['f1', 'created'], ['e1', 'claimed']]);
+    const after = await entries();
+    expect(after.map((e) => [e.eventId, e.type])).toEqual([['f1', 'created'], ['f2', 'created'], ['e1', 'claimed']]);
+    expect(after.find((e) => e.eventId === 'f2')).toMatchObject({ patronId: 'p2', patronName: null, followUpId: 'f2' });
   });
 
   it('backfills the log from sync records that existed before it, to the same rows', async () => {

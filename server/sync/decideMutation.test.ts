@@ -87,4 +87,11 @@ describe('decideMutation', () => {
     expect(decideMutation(m, ctx({ existing }))).toMatchObject({ kind: 'store', changed: false });
     expect(decideMutation({ ...m, fields: { reason: 'Other' } } as Mutation, ctx({ existing }))).toMatchObject({ code: 'immutable' });
   });
+
+  it('refuses a follow-up event under its follow-up\'s own id (that id names the follow-up\'s "created" entry)', () => {
+    const fields = { followUpId: 'f1', patronId: 'p1', branchId: 'main', stamp, type: 'claimed' };
+    const m = { ...newNote(), entity: 'followUpEvent', recordId: 'f1', fields } as Mutation;
+    expect(decideMutation(m, ctx())).toMatchObject({ kind: 'reject', code: 'invalid', issues: [{ path: 'id' }] });
+    expect(decideMutation({ ...m, recordId: 'e1' } as Mutation, ctx())).toMatchObject({ kind: 'store', changed: true });
+  });
 });

@@ -50,6 +50,10 @@ export function decideMutation(m: Mutation, ctx: DecisionContext): Decision {
     return reject('branch-mismatch', `The patron belongs to branch ${patron.branchId}, not ${m.branchId}.`);
   }
 
+  // A follow-up's own id names its "created" log entry (shared/followups/followUpLog.ts); an event under that id would take its place.
+  if (m.entity === 'followUpEvent' && (m.fields.followUpId ?? existing?.fields.followUpId) === m.recordId) {
+    return reject('invalid', 'A follow-up\'s log entry needs an id of its own, not its follow-up\'s.', [{ path: 'id', message: 'Same as the follow-up\'s id' }]);
+  }
   if (codec.immutable && existing) {
     const same = Object.entries(m.fields).every(([k, v]) => k in existing.fields && sameJson(existing.fields[k]!, v));
     return same ? { kind: 'store', record: existing, changed: false } : reject('immutable', 'Follow-ups and their log entries cannot be changed once created.');
