@@ -137,12 +137,20 @@ export async function recordFollowUpEvent(db: DeskDb, ctx: WriteContext, followU
   });
 }
 
+function eventsByFollowUp(events: readonly FollowUpEvent[]): Map<string, FollowUpEvent[]> {
+  const byId = new Map<string, FollowUpEvent[]>();
+  for (const e of events) {
+    const own = byId.get(e.followUpId);
+    if (own) own.push(e);
+    else byId.set(e.followUpId, [e]);
+  }
+  return byId;
+}
+
 /** Loads follow-ups with their logs and folded states (one query for all the events). */
 export async function withStates(db: DeskDb, followUps: readonly FollowUp[]): Promise<FollowUpWithState[]> {
   if (followUps.length === 0) return [];
-  const events = await db.followUpEvents.where('followUpId').anyOf(followUps.map((f) => f.id)).toArray();
-  const byId = new Map<string, FollowUpEvent[]>();
-  for (const e of events) byId.set(e.followUpId, [...(byId.get(e.followUpId) ?? []), e]);
+  const byId = eventsByFollowUp(await db.followUpEvents.where('followUpId').anyOf(followUps.map((f) => f.id)).toArray());
   return followUps.map((followUp) => {
     const own = logEventsOf(followUp, byId.get(followUp.id) ?? []);
     return { followUp, events: own, state: foldFollowUp(followUp, own) };
@@ -175,8 +183,7 @@ export async function followUpLogOfPatron(db: DeskDb, patronId: string): Promise
       db.followUps.where('patronId').equals(patronId).toArray(),
       db.followUpEvents.where('patronId').equals(patronId).toArray(),
     ]);
-    const byFollowUp = new Map<string, FollowUpEvent[]>();
-    for (const e of events) byFollowUp.set(e.followUpId, [...(byFollowUp.get(e.followUpId) ?? []), e]);
+    const byFollowUp = eventsByFollowUp(events);
     return followUps.flatMap((followUp) => logEventsOf(followUp, byFollowUp.get(followUp.id) ?? []).map((event) => ({ followUp, event })));
   });
 }

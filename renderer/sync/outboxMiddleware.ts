@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { codecOf, type EntityName } from '@shared/sync/entities';
 import { changedFields, type FieldMap } from '@shared/sync/fields';
-import type { Hlc, HlcClock } from '@shared/sync/hlc';
+import type { Hlc } from '@shared/sync/hlc';
 import type { EditMutation } from '@shared/sync/protocol';
 import { newId } from '../db/ids';
 import { SyncClock } from './syncClock';
@@ -111,23 +111,16 @@ async function recordLocalWrite(
     return { row: withClocks({ ...record, ...kept }, clocks), change: { patronId: codec.patronIdOf(record as never), mutation } };
   };
 
-  // Puts (edits, Dexie's modify) go down as one request, as Dexie built it.
-  if (req.type !== 'add') {
-    const stamped = req.values.map(stamp);
-    const result = await table.mutate({ ...req, values: stamped.map((s) => s.row) });
-    await queueChanges(down, req.trans, clock, stamped.flatMap((s, i) => (s.change && !(i in result.failures) ? [s.change] : [])));
-    return result;
-  }
-
-  // Adds (a campaign's thousands of follow-ups) go down in slices, and the outbox row is
-  // queued before they are answered: IndexedDB writes each slice while the next is stamped,
-  // and the outbox row right after. An add that fails (its key is taken) writes nothing, so
-  // its change is then taken out of the row again.
+  // Puts (edits, Dexie's modify) go down as one request, as Dexie built it. Adds (a
+  // campaign's thousands of follow-ups) go down in slices: IndexedDB writes each slice while
+  // the next is stamped. Either way the outbox row is queued before they are answered; a row
+  // that fails (an add over a taken key) writes nothing, so its change is then taken out again.
+  const sliceSize = req.type === 'add' ? ADD_SLICE : req.values.length;
   const changes: Array<OutboxChange | undefined> = [];
   const slices: Array<Promise<DBCoreMutateResponse>> = [];
   const sizes: number[] = [];
-  for (let from = 0; from < req.values.length; from += ADD_SLICE) {
-    const to = Math.min(from + ADD_SLICE, req.values.length);
+  for (let from = 0; from < req.values.length; from += sliceSize) {
+    const to = Math.min(from + sliceSize, req.values.length);
     const rows: Record<string, unknown>[] = [];
     for (let i = from; i < to; i += 1) {
       const { row, change } = stamp(req.values[i], i);
@@ -169,13 +162,6 @@ async function inOrder(pending: ReadonlyArray<Promise<DBCoreMutateResponse>>): P
   const answers: DBCoreMutateResponse[] = [];
   for (const answer of pending) answers.push(await answer);
   return answers;
-}
-
-/** Appends one outbox row with `changes` (if any) and saves the clock that stamped them. */
-async function queueChanges(down: DBCore, trans: DBCoreTransaction, clock: HlcClock, changes: readonly OutboxChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await down.table(OUTBOX).mutate({ trans, type: 'add', values: [outboxRowOf(changes)] });
-  await SyncClock.save(down, trans, clock);
 }
 
 /** One answer for slices of `sizes` rows sent down in order: failures and results numbered as in the whole request. */
