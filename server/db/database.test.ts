@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../test/testDatabases';
+import { text } from 'node:stream/consumers';
 import { assertChannelName, type Transaction } from './database';
+import { openPostgresDatabase } from './postgresDatabase';
 
 function nextTick(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -100,6 +102,26 @@ describeEachDatabase('database layer', (database) => {
     await nextTick(200);
     expect(received).toEqual(['plain', 'committed']);
   });
+
+  if (database.driver === 'postgres') {
+    it('plans a COPY without parallel workers and hands its connection back as it was', async () => {
+      const location = database.location;
+      if (location.kind !== 'postgres') throw new Error('expected a PostgreSQL location');
+      // One connection, so the query after the COPY runs on the connection the COPY used.
+      const db = await openPostgresDatabase({ connectionString: location.url, maxConnections: 1 });
+      try {
+        const before = (await db.query<{ v: string }>(`SELECT current_setting('max_parallel_workers_per_gather') AS v`)).rows[0]!.v;
+        expect(before).not.toBe('0');
+        const during = await text(await db.copyOut!(`COPY (SELECT current_setting('max_parallel_workers_per_gather')) TO STDOUT`));
+        expect(during).toBe('0\n');
+        // The setting is undone before the connection goes back to the pool (the only one).
+        const after = (await db.query<{ v: string }>(`SELECT current_setting('max_parallel_workers_per_gather') AS v`)).rows[0]!.v;
+        expect(after).toBe(before);
+      } finally {
+        await db.close();
+      }
+    });
+  }
 
   it('refuses channel names that are not plain identifiers', async () => {
     await expect(database.db.listen('Robert"); DROP TABLE staff; --', () => {})).rejects.toThrow(/not a channel name/);

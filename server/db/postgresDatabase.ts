@@ -74,10 +74,21 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
     async copyOut(sql) {
       scope.assertOutside('db.copyOut');
       const client = await pool.connect();
+      // A COPY is planned without parallel workers. Its rows go to one reader (an export's
+      // stream) no faster than that reader takes them, so workers only add work: at a million
+      // log entries the parallel plan cost PostgreSQL 2–3 s more CPU for the same rows
+      // (bench/RESULTS.md §7.4), on the cores the reader and every other request share.
+      try {
+        await client.query(`SET max_parallel_workers_per_gather = 0`);
+      } catch (err) {
+        client.release(err as Error);
+        throw err;
+      }
       const stream = client.query(copyTo(sql));
-      // Back to the pool once the COPY has ended; a COPY left half-read (the reader hung up,
-      // or it failed) leaves the connection mid-protocol, so that one is closed instead, and
-      // the server ends the statement when it next writes to the closed socket.
+      // Back to the pool once the COPY has ended and the setting is undone; a COPY left
+      // half-read (the reader hung up, or it failed) leaves the connection mid-protocol, so
+      // that one is closed instead, and the server ends the statement when it next writes to
+      // the closed socket.
       let released = false;
       const release = (err?: Error) => {
         if (released) return;
@@ -89,7 +100,10 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
         release(err);
         stream.destroy();
       });
-      stream.once('close', () => release(stream.readableEnded ? undefined : new Error('COPY not read to the end')));
+      stream.once('close', () => {
+        if (!stream.readableEnded) return release(new Error('COPY not read to the end'));
+        client.query('RESET max_parallel_workers_per_gather').then(() => release(), (err: Error) => release(err));
+      });
       return stream;
     },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
