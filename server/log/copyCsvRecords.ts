@@ -11,7 +11,7 @@ const NINE = 0x39;
 /** The longest text a time field may turn into ("+275760-09-13T00:00:00.000Z"). */
 const MAX_TIME_TEXT = 32;
 /** Stretches shorter than this are copied byte by byte (see copy). */
-const LONG_COPY = 1024;
+const LONG_COPY = 16;
 
 
 /**
@@ -20,9 +20,12 @@ const LONG_COPY = 1024;
  * PostgreSQL writes as bare epoch milliseconds (logCsvCopySql.ts), become their cell text.
  * Quoting itself is PostgreSQL's; nothing here quotes or unquotes.
  *
- * It reads the CSV only as far as that needs, field by field, and finds where each field
- * ends with `indexOf` (memchr), not by looking at every byte in JavaScript: at a million rows
- * (about 220 MB) that per-byte loop was nearly all of the export's CPU time. PostgreSQL
+ * It reads the CSV only as far as that needs, field by field: a field's end is the one byte
+ * it looks for, with none of the per-byte quoting state the first version kept (at a million
+ * rows, about 220 MB, that state machine was nearly all of the export's CPU time). An
+ * unquoted field is looked through in a plain loop: fields are ten-odd bytes, and twenty
+ * `indexOf` calls a record cost more than the bytes (§7.4); a quoted one, rare and perhaps
+ * long, with `indexOf`. PostgreSQL
  * quotes exactly the fields that hold a quote, comma, CR or LF, and a quoted field starts
  * with a quote; so an unquoted field ends at the next comma (at the next LF for the last
  * column), and a quoted one at the first quote not doubled. Time fields are never quoted
@@ -87,7 +90,14 @@ export class CopyCsvRecords extends Transform {
             break;
           }
         } else {
-          end = pos < n ? buf.indexOf(last ? LF : COMMA, pos) : -1;
+          end = -1;
+          const stop = last ? LF : COMMA;
+          for (let i = pos; i < n; i += 1) {
+            if (buf[i] === stop) {
+              end = i;
+              break;
+            }
+          }
         }
         if (end < 0) { whole = false; break; }
         const time = times[field];
@@ -120,9 +130,11 @@ export class CopyCsvRecords extends Transform {
 }
 
 /**
- * Copies buf[from, to) into out at o; returns the new end. The stretches are short (tens of
- * bytes, a few per record), and Buffer.copy allocates a view per call, which at millions of
- * calls cost more than copying the bytes in a loop.
+ * Copies buf[from, to) into out at o; returns the new end. Buffer.copy costs a call into
+ * C++ (and a view) each time, so a few bytes go faster through a loop; but the stretches
+ * between time fields are tens to a hundred bytes, three a record, and for those the loop
+ * cost more: replaying a captured 1M-row COPY in one process, alternating thresholds, 16
+ * bytes took the least CPU of 0, 16, 48 and 1,024 (bench/RESULTS.md §7.4).
  */
 function copy(buf: Buffer, from: number, to: number, out: Buffer, o: number): number {
   if (to - from < LONG_COPY) {
