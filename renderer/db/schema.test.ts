@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskDb } from './deskDb';
 
 const T = Date.parse('2026-01-10T09:00:00Z');
-const LATEST = 6;
+const LATEST = 7;
 const DAY = 86_400_000;
 const stamp = (at: number) => ({ staff: 'Anna', deskId: 'desk-1', at });
 const opened: Dexie[] = [];
@@ -176,8 +176,35 @@ describe('schema v5 → v6', () => {
       [2, ['bea'], [['bea', 'm2']]],
       [3, ['ada'], [['ada', 'm3']]],
     ]);
+    expect(rows.map((r) => r.changeCount)).toEqual([1, 1, 1]);
     expect(rows[0]).not.toHaveProperty('mutation');
     expect(rows[0]!.changes[0]!.mutation).toEqual(mutation('m1', 'n1'));
     expect(await db.outbox.where('patronIds').equals('ada').primaryKeys()).toEqual([1, 3]);
+  });
+});
+
+describe('schema v6 → v7', () => {
+  it('gives every outbox row its change count, indexed', async () => {
+    const name = `desk-diary-upgrade7-${Math.random().toString(36).slice(2)}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      patrons: 'id, cardNumber, *terms, lastContactAt, *flagKinds', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
+      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
+      outbox: '++seq, *patronIds', syncState: 'key', syncRejected: 'mutationId, patronId',
+    });
+    await v6.open();
+    const change = (id: string, patronId: string) => ({ patronId, mutation: { id, kind: 'erase', entity: 'patron', recordId: patronId, branchId: 'main', hlc: `h-${id}` } });
+    await v6.table('outbox').bulkAdd([
+      { patronIds: ['ada', 'bea'], changes: [change('m1', 'ada'), change('m2', 'bea'), change('m3', 'ada')] },
+      { patronIds: ['cy'], changes: [change('m4', 'cy')] },
+    ]);
+    v6.close();
+
+    const db = new DeskDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.seq, r.changeCount, r.changes.length])).toEqual([[1, 3, 3], [2, 1, 1]]);
+    expect(await db.outbox.orderBy('changeCount').keys()).toEqual([1, 3]);
   });
 });

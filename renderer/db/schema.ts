@@ -20,7 +20,9 @@ import { patronSearchTerms } from '@shared/search/searchKeys';
  * - notes.patronId, requests.patronId, followUps.patronId: a patron's page loads its own rows;
  * - followUps.pendingDueAt: the reminder service's next timer is one index lookup, and
  *   closed follow-ups (no pendingDueAt) drop out of the index by themselves;
- * - followUpEvents.followUpId: the log of one follow-up, folded into its state.
+ * - followUpEvents.followUpId: the log of one follow-up, folded into its state;
+ * - outbox.*patronIds: a patron's unsent changes, found for erasure; outbox.changeCount: the
+ *   pending count from index keys alone.
  */
 export function applySchema(db: Dexie): void {
   db.version(1).stores({
@@ -53,6 +55,15 @@ export function applySchema(db: Dexie): void {
   // v6: an outbox row holds the changes of one write (one request for a campaign's thousands
   // of follow-ups, not one each), indexed by every patron it is about.
   db.version(6).stores({ outbox: '++seq, *patronIds' }).upgrade(groupOutboxRows);
+  // v7: each outbox row's number of changes, indexed, so the pending count reads no rows.
+  db.version(7).stores({ outbox: '++seq, *patronIds, changeCount' }).upgrade(countOutboxChanges);
+}
+
+/** v7: each outbox row's changeCount. */
+async function countOutboxChanges(tx: Transaction): Promise<void> {
+  await tx.table('outbox').toCollection().modify((row: { changes: unknown[]; changeCount?: number }) => {
+    row.changeCount = row.changes.length;
+  });
 }
 
 /** v6: each v5 outbox row (one change) becomes a row of one change, in place and in order. */

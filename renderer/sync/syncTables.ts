@@ -51,6 +51,12 @@ export interface OutboxRow {
   /** The patrons of `changes`, once each (a multi-entry index, for erasure). */
   patronIds: string[];
   changes: OutboxChange[];
+  /**
+   * `changes.length`, indexed: the pending count is read from the index's keys alone, not by
+   * reading every row (a campaign's row holds thousands of changes, megabytes to read on every
+   * outbox write while the sync status shows the count).
+   */
+  changeCount: number;
 }
 
 /** A change the server refused; it stays until someone fixes or discards it. */
