@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../test/testDatabases';
 import { text } from 'node:stream/consumers';
 import { assertChannelName, type Transaction } from './database';
 import { openPostgresDatabase } from './postgresDatabase';
+import { tcpProxy } from '../test/tcpProxy';
 
 function nextTick(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,21 +105,58 @@ describeEachDatabase('database layer', (database) => {
   });
 
   if (database.driver === 'postgres') {
-    it('plans a COPY without parallel workers and hands its connection back as it was', async () => {
+    const postgresUrl = () => {
       const location = database.location;
       if (location.kind !== 'postgres') throw new Error('expected a PostgreSQL location');
+      return location.url;
+    };
+    const backend = async (db: { query: typeof database.db.query }) =>
+      (await db.query<{ pid: number; v: string }>(`SELECT pg_backend_pid() AS pid, current_setting('max_parallel_workers_per_gather') AS v`)).rows[0]!;
+
+    it('plans a COPY without parallel workers and hands its connection back as it was', async () => {
       // One connection, so the query after the COPY runs on the connection the COPY used.
-      const db = await openPostgresDatabase({ connectionString: location.url, maxConnections: 1 });
+      const db = await openPostgresDatabase({ connectionString: postgresUrl(), maxConnections: 1 });
       try {
-        const before = (await db.query<{ v: string }>(`SELECT current_setting('max_parallel_workers_per_gather') AS v`)).rows[0]!.v;
-        expect(before).not.toBe('0');
+        const before = await backend(db);
+        // (A server configured without parallel workers would make this test say nothing.)
+        expect(before.v).not.toBe('0');
         const during = await text(await db.copyOut!(`COPY (SELECT current_setting('max_parallel_workers_per_gather')) TO STDOUT`));
         expect(during).toBe('0\n');
-        // The setting is undone before the connection goes back to the pool (the only one).
-        const after = (await db.query<{ v: string }>(`SELECT current_setting('max_parallel_workers_per_gather') AS v`)).rows[0]!.v;
-        expect(after).toBe(before);
+        // The same connection came back, with the setting undone.
+        expect(await backend(db)).toEqual(before);
+        // A COPY left half-read closes its connection rather than pool it mid-protocol.
+        const abandoned = await db.copyOut!(`COPY (SELECT g FROM generate_series(1, 1000000) g) TO STDOUT`);
+        await new Promise<void>((resolve) => abandoned.once('data', () => resolve()));
+        abandoned.destroy();
+        const after = await backend(db);
+        expect(after.pid).not.toBe(before.pid);
+        expect(after.v).toBe(before.v);
       } finally {
         await db.close();
+      }
+    });
+
+    it('survives a connection reset in the middle of a COPY or a transaction: that one fails, the server goes on', async () => {
+      const proxy = await tcpProxy(postgresUrl());
+      const db = await openPostgresDatabase({ connectionString: proxy.url, maxConnections: 2 });
+      try {
+        const copy = await db.copyOut!(`COPY (SELECT g, repeat('x', 200) FROM generate_series(1, 5000000) g) TO STDOUT`);
+        const copyFailed = new Promise<Error>((resolve) => copy.once('error', resolve));
+        copy.once('data', () => proxy.resetAll());
+        copy.resume();
+        expect((await copyFailed).message).toMatch(/ECONNRESET|terminated|ended/i);
+
+        const slow = db.transaction(async (tx) => {
+          setTimeout(() => proxy.resetAll(), 200);
+          await tx.query('SELECT pg_sleep(30)');
+        });
+        await expect(slow).rejects.toThrow(/ECONNRESET|terminated|ended/i);
+
+        // New connections (through the same proxy) work as before.
+        expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await db.close();
+        await proxy.close();
       }
     });
   }
