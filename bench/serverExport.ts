@@ -34,6 +34,7 @@ const arg = (name: string, fallback: string) => {
 const SIZES = arg('sizes', '250000,500000,1000000').split(',').map(Number);
 const REPEAT = Number(arg('repeat', '15'));
 const EXPORTS = Number(arg('exports', '5'));
+if (!Number.isInteger(EXPORTS) || EXPORTS < 1) throw new Error(`--exports takes a whole number of exports, 1 or more (got "${arg('exports', '5')}")`);
 const PORT = 18_000 + (process.pid % 1000);
 const DB_NAME = 'desk_bench_export';
 const PASSWORD = 'a long bench password';
@@ -192,6 +193,7 @@ async function main(): Promise<void> {
           const runs = [exportRun];
           for (let i = 1; i < EXPORTS; i += 1) {
             const run = await timeExport(server.pid!, token, '?tz=Europe/London');
+            if (run.status !== 200) throw new Error(`export ${i + 1} of ${EXPORTS} answered ${run.status}`);
             log(`export ${size} (${i + 1} of ${EXPORTS}):`, JSON.stringify(run), 'load', load());
             runs.push(run);
           }

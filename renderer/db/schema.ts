@@ -62,7 +62,7 @@ export function applySchema(db: Dexie): void {
 /** v7: each outbox row's changeCount. */
 async function countOutboxChanges(tx: Transaction): Promise<void> {
   await tx.table('outbox').toCollection().modify((row: { changes: unknown[]; changeCount?: number }) => {
-    row.changeCount = row.changes.length;
+    row.changeCount = Array.isArray(row.changes) ? row.changes.length : 0;
   });
 }
 

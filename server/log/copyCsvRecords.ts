@@ -25,8 +25,9 @@ const LONG_COPY = 16;
  * rows, about 220 MB, that state machine was nearly all of the export's CPU time). An
  * unquoted field is looked through in a plain loop: fields are ten-odd bytes, and twenty
  * `indexOf` calls a record cost more than the bytes (§7.4); a quoted one, rare and perhaps
- * long, with `indexOf`. PostgreSQL
- * quotes exactly the fields that hold a quote, comma, CR or LF, and a quoted field starts
+ * long, with `indexOf`.
+ *
+ * PostgreSQL quotes exactly the fields that hold a quote, comma, CR or LF, and a quoted field starts
  * with a quote; so an unquoted field ends at the next comma (at the next LF for the last
  * column), and a quoted one at the first quote not doubled. Time fields are never quoted
  * (digits, or nothing for NULL). Stretches between time fields are copied as they are.
