@@ -13,7 +13,6 @@ const MAX_TIME_TEXT = 32;
 /** Stretches shorter than this are copied byte by byte (see copy). */
 const LONG_COPY = 16;
 
-
 /**
  * PostgreSQL's `COPY … (FORMAT csv)` output as the export's CSV: each record's LF end becomes
  * CRLF (RFC 4180, as csv-stringify writes), and the fields of the time columns, which
@@ -27,10 +26,10 @@ const LONG_COPY = 16;
  * `indexOf` calls a record cost more than the bytes (§7.4); a quoted one, rare and perhaps
  * long, with `indexOf`.
  *
- * PostgreSQL quotes exactly the fields that hold a quote, comma, CR or LF, and a quoted field starts
- * with a quote; so an unquoted field ends at the next comma (at the next LF for the last
- * column), and a quoted one at the first quote not doubled. Time fields are never quoted
- * (digits, or nothing for NULL). Stretches between time fields are copied as they are.
+ * PostgreSQL quotes exactly the fields that hold a quote, comma, CR or LF, and a quoted
+ * field starts with a quote; so an unquoted field ends at the next comma (at the next LF for
+ * the last column), and a quoted one at the first quote not doubled. Time fields are never
+ * quoted (digits, or nothing for NULL). Stretches between time fields are copied as they are.
  *
  * A record cut by a chunk boundary is kept and read again with the next chunk, so only whole
  * records are written.
