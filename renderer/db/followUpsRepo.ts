@@ -9,7 +9,7 @@ import type { FollowUp } from '@shared/followups/followUp';
 import { FollowUpEventBodySchema, type FollowUpEvent, type FollowUpEventBodyInput } from '@shared/followups/followUpEvents';
 import { CONTACT_OUTCOMES, FollowUpInputSchema } from '@shared/followups/followUpInput';
 import { foldFollowUp, pendingDueAtOf, type FollowUpState } from '@shared/followups/foldFollowUp';
-import { logEventsOf } from '@shared/followups/followUpLog';
+import { eventsByFollowUp, logEventsOf } from '@shared/followups/followUpLog';
 import type { DeskDb } from './deskDb';
 import { newId } from './ids';
 import { stampOf, type WriteContext } from './writeContext';
@@ -135,16 +135,6 @@ export async function recordFollowUpEvent(db: DeskDb, ctx: WriteContext, followU
     }
     return { followUp: next, events, state };
   });
-}
-
-function eventsByFollowUp(events: readonly FollowUpEvent[]): Map<string, FollowUpEvent[]> {
-  const byId = new Map<string, FollowUpEvent[]>();
-  for (const e of events) {
-    const own = byId.get(e.followUpId);
-    if (own) own.push(e);
-    else byId.set(e.followUpId, [e]);
-  }
-  return byId;
 }
 
 /** Loads follow-ups with their logs and folded states (one query for all the events). */

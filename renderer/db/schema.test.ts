@@ -6,6 +6,17 @@ const T = Date.parse('2026-01-10T09:00:00Z');
 const LATEST = 7;
 const DAY = 86_400_000;
 const stamp = (at: number) => ({ staff: 'Anna', deskId: 'desk-1', at });
+/** The stores of earlier versions (as schema.ts declares them), to write a database as an older desk left it. */
+const V2_STORES = {
+  patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
+  followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
+};
+const V5_STORES = {
+  ...V2_STORES,
+  patrons: 'id, cardNumber, *terms, lastContactAt, *flagKinds',
+  outbox: '++seq, patronId', syncState: 'key', syncRejected: 'mutationId, patronId',
+};
+const V6_STORES = { ...V5_STORES, outbox: '++seq, *patronIds' };
 const opened: Dexie[] = [];
 
 afterEach(async () => {
@@ -75,10 +86,7 @@ describe('schema v2 → v3', () => {
   it('rebuilds every patron\'s search terms with the name-pair keys, so "jo sm" finds old records', async () => {
     const name = `desk-diary-upgrade3-${Math.random().toString(36).slice(2)}`;
     const v2 = new Dexie(name);
-    v2.version(2).stores({
-      patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
-      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
-    });
+    v2.version(2).stores(V2_STORES);
     await v2.open();
     await v2.table('patrons').put({ ...v1Patron('p1', T), firstName: 'Joan', lastName: 'Smith', terms: ['joan', 'smith'], lastContactAt: T });
     v2.close();
@@ -98,10 +106,7 @@ describe('schema v3 → v4', () => {
   it('indexes the kinds of uncleared flags, so do-not-contact patrons are one lookup', async () => {
     const name = `desk-diary-upgrade4-${Math.random().toString(36).slice(2)}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({
-      patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
-      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
-    });
+    v3.version(3).stores(V2_STORES);
     await v3.open();
     await v3.table('patrons').bulkPut([
       { ...v1Patron('dnc', T), lastContactAt: T, flags: [flag('f1', 'do-not-contact'), flag('f2', 'never-email')] },
@@ -128,10 +133,7 @@ describe('schema v3 → v4', () => {
   it('reaches flagged patrons on every page of the upgrade read, including the last row', async () => {
     const name = `desk-diary-upgrade4-pages-${Math.random().toString(36).slice(2)}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({
-      patrons: 'id, cardNumber, *terms, lastContactAt', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
-      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
-    });
+    v3.version(3).stores(V2_STORES);
     await v3.open();
     // Ids sort as numbers; flags on either side of the 2,000-row page boundaries and on the very last row.
     const id = (i: number) => `p${String(i).padStart(5, '0')}`;
@@ -152,11 +154,7 @@ describe('schema v5 → v6', () => {
   it('turns each unsent change into an outbox row of one change, in order, found by its patron', async () => {
     const name = `desk-diary-upgrade6-${Math.random().toString(36).slice(2)}`;
     const v5 = new Dexie(name);
-    v5.version(5).stores({
-      patrons: 'id, cardNumber, *terms, lastContactAt, *flagKinds', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
-      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
-      outbox: '++seq, patronId', syncState: 'key', syncRejected: 'mutationId, patronId',
-    });
+    v5.version(5).stores(V5_STORES);
     await v5.open();
     const mutation = (id: string, recordId: string) => ({ id, kind: 'edit', entity: 'note', recordId, branchId: 'main', hlc: `h-${id}`, fields: { body: id } });
     await v5.table('outbox').bulkAdd([
@@ -187,11 +185,7 @@ describe('schema v6 → v7', () => {
   it('gives every outbox row its change count, indexed', async () => {
     const name = `desk-diary-upgrade7-${Math.random().toString(36).slice(2)}`;
     const v6 = new Dexie(name);
-    v6.version(6).stores({
-      patrons: 'id, cardNumber, *terms, lastContactAt, *flagKinds', notes: 'id, patronId', requests: 'id, patronId', meta: 'key',
-      followUps: 'id, patronId, pendingDueAt', followUpEvents: 'id, followUpId, patronId',
-      outbox: '++seq, *patronIds', syncState: 'key', syncRejected: 'mutationId, patronId',
-    });
+    v6.version(6).stores(V6_STORES);
     await v6.open();
     const change = (id: string, patronId: string) => ({ patronId, mutation: { id, kind: 'erase', entity: 'patron', recordId: patronId, branchId: 'main', hlc: `h-${id}` } });
     await v6.table('outbox').bulkAdd([

@@ -2,10 +2,9 @@ import { displayName } from '@shared/domain/patron';
 import { foldFollowUp, pendingDueAtOf } from '@shared/followups/foldFollowUp';
 import { buildLogEntry, patronSortKey } from '@shared/log/buildLogEntry';
 import type { LogEntry } from '@shared/log/logEntry';
-import type { FollowUpEvent } from '@shared/followups/followUpEvents';
 import type { StoredRecord } from '../sync/storedRecord';
 import type { Queryable } from '../db/database';
-import { createdEventOf, isStoredCreatedEvent } from '@shared/followups/followUpLog';
+import { createdEventOf, eventsByFollowUp, isStoredCreatedEvent } from '@shared/followups/followUpLog';
 import { patronNamesOf, readEvents, readFollowUps, readFollowUpsWithSeq, readPatronNames } from './logRecords';
 
 /**
@@ -120,13 +119,7 @@ export async function refreshFollowUps(tx: Queryable, followUpIds: readonly stri
   const followUps = await readFollowUps(tx, followUpIds);
   if (followUps.size === 0) return;
   const eventIds = (await tx.query<{ event_id: string }>('SELECT event_id FROM log_entries WHERE follow_up_id = ANY($1::text[])', [[...followUps.keys()]])).rows.map((r) => r.event_id);
-  // Grouped once: a push's batch may touch hundreds of follow-ups, each with its own events.
-  const byFollowUp = new Map<string, FollowUpEvent[]>();
-  for (const { event } of await readEvents(tx, eventIds)) {
-    const own = byFollowUp.get(event.followUpId);
-    if (own) own.push(event);
-    else byFollowUp.set(event.followUpId, [event]);
-  }
+  const byFollowUp = eventsByFollowUp((await readEvents(tx, eventIds)).map((e) => e.event));
   const rows = [...followUps.values()].map((f) => {
     const mine = byFollowUp.get(f.id) ?? [];
     const state = foldFollowUp(f, mine);

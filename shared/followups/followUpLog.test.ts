@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUp } from './followUp';
 import type { FollowUpEvent } from './followUpEvents';
-import { createdEventOf, isStoredCreatedEvent, logEventsOf } from './followUpLog';
+import { createdEventOf, eventsByFollowUp, isStoredCreatedEvent, logEventsOf } from './followUpLog';
 import { foldFollowUp } from './foldFollowUp';
 
 const stamp = (at: number, staff = 'Anna') => ({ staff, deskId: 'desk-1', deskName: 'Front desk', at });
@@ -31,5 +31,17 @@ describe('a follow-up\'s log', () => {
     const withLegacy = logEventsOf(followUp, [event('e0', { type: 'created' }, 1_000), done]);
     expect(foldFollowUp(followUp, withLegacy)).toEqual(foldFollowUp(followUp, logEventsOf(followUp, [done])));
     expect(foldFollowUp(followUp, withLegacy).status).toBe('done');
+  });
+});
+
+describe('eventsByFollowUp', () => {
+  it('groups events by their follow-up, keeping their order within each', () => {
+    const a1 = event('a1', { type: 'claimed' }, 3_000);
+    const b1 = event('b1', { type: 'claimed' }, 3_100, 'f2');
+    const a2 = event('a2', { type: 'released' }, 3_200);
+    const grouped = eventsByFollowUp([a1, b1, a2]);
+    expect([...grouped.keys()]).toEqual(['f1', 'f2']);
+    expect(grouped.get('f1')).toEqual([a1, a2]);
+    expect(grouped.get('f2')).toEqual([b1]);
   });
 });

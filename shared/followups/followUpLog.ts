@@ -25,3 +25,14 @@ export function isStoredCreatedEvent(event: FollowUpEvent): boolean {
 export function logEventsOf(followUp: FollowUp, stored: readonly FollowUpEvent[]): FollowUpEvent[] {
   return [createdEventOf(followUp), ...stored.filter((e) => e.followUpId === followUp.id && !isStoredCreatedEvent(e))];
 }
+
+/** Events grouped by their follow-up, each group in the order given (one pass: logs of hundreds of follow-ups are read at once). */
+export function eventsByFollowUp(events: Iterable<FollowUpEvent>): Map<string, FollowUpEvent[]> {
+  const byId = new Map<string, FollowUpEvent[]>();
+  for (const e of events) {
+    const own = byId.get(e.followUpId);
+    if (own) own.push(e);
+    else byId.set(e.followUpId, [e]);
+  }
+  return byId;
+}
