@@ -2,6 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import type { TimeWriter } from './timeTexts';
 
 const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -12,11 +13,27 @@ const NINE = 0x39;
 const MAX_TIME_TEXT = 32;
 /** Stretches shorter than this are copied byte by byte (see copy). */
 const LONG_COPY = 16;
+/** csvSafety.ts's FORMULA_START by first byte: tab, CR, +, -, =, @ (a UTF-8 lead byte is never one of them). */
+const FORMULA_START = new Uint8Array(256);
+for (const b of [0x09, 0x0d, 0x2b, 0x2d, 0x3d, 0x40]) FORMULA_START[b] = 1;
+
+/**
+ * How the transform treats one column's fields: a time column's writer (the field is epoch
+ * milliseconds), `'text'` (a text cell: neutralised as csvSafety.ts's neutraliseFormula does,
+ * and `""` written as an empty field), or undefined (copied as it is).
+ */
+export type CopyField = TimeWriter | 'text' | undefined;
 
 /**
  * PostgreSQL's `COPY … (FORMAT csv)` output as the export's CSV: each record's LF end becomes
- * CRLF (RFC 4180, as csv-stringify writes), and the fields of the time columns, which
- * PostgreSQL writes as bare epoch milliseconds (logCsvCopySql.ts), become their cell text.
+ * CRLF (RFC 4180, as csv-stringify writes); the fields of the time columns, which
+ * PostgreSQL writes as bare epoch milliseconds (logCsvCopySql.ts), become their cell text;
+ * and the text columns' fields are made safe and written as csv-stringify writes them: one
+ * that starts with = + - @, a tab or CR gets an apostrophe in front (inside the quotes of a
+ * quoted field: the apostrophe changes nothing PostgreSQL quotes for), and an empty string,
+ * which COPY writes as `""`, becomes an empty field. Doing that in SQL cost PostgreSQL a
+ * `CASE` and a `NULLIF` per text cell, eleven a row, about a second at a million rows
+ * (bench/RESULTS.md §7.5); here it is one byte looked at, the field's end being found anyway.
  * Quoting itself is PostgreSQL's; nothing here quotes or unquotes.
  *
  * It reads the CSV only as far as that needs, field by field: a field's end is the one byte
@@ -38,10 +55,16 @@ export class CopyCsvRecords extends Transform {
   /** The start of a record that the last chunk ended inside. */
   private carry: Buffer | undefined;
   private records = 0;
+  /** Column i's time writer, if it is a time column. */
+  private readonly times: ReadonlyArray<TimeWriter | undefined>;
+  /** 1 where column i is a text column. */
+  private readonly texts: Uint8Array;
 
-  /** `times[i]` formats column i when it is a time column (one entry per column); `head` goes out first (BOM and header row). */
-  constructor(private readonly times: ReadonlyArray<TimeWriter | undefined>, head: Buffer) {
+  /** `fields[i]` says how column i is treated (one entry per column); `head` goes out first (BOM and header row). */
+  constructor(fields: readonly CopyField[], head: Buffer) {
     super();
+    this.times = fields.map((f) => (typeof f === 'function' ? f : undefined));
+    this.texts = Uint8Array.from(fields, (f) => (f === 'text' ? 1 : 0));
     this.push(head);
   }
 
@@ -64,6 +87,7 @@ export class CopyCsvRecords extends Transform {
   /** Writes out every whole record of `buf`; returns where the first incomplete one starts (buf.length if none). */
   private rewrite(buf: Buffer): number {
     const times = this.times;
+    const texts = this.texts;
     const columns = times.length;
     const n = buf.length;
     let out: Buffer = Buffer.allocUnsafe(n + (n >> 1) + 256);
@@ -71,7 +95,7 @@ export class CopyCsvRecords extends Transform {
     let done = 0; // end of the last whole record read
     let records = this.records;
     for (;;) {
-      // One record: [done, …). Make room for its growth first (CR, time texts): at most this much.
+      // One record: [done, …). Each write into `out` below first makes room for itself.
       const start = done;
       let pos = start;
       let copied = start; // bytes of this record before `copied` are already in `out`
@@ -106,6 +130,22 @@ export class CopyCsvRecords extends Transform {
           o = copy(buf, copied, pos, out, o);
           if (end > pos) o = time(epochMs(buf, pos, end), out, o);
           copied = end;
+        } else if (texts[field] === 1 && end > pos) {
+          const quoted = buf[pos] === QUOTE;
+          if (quoted && end - pos === 2) {
+            // `""`: an empty string, which csv-stringify writes as nothing.
+            if (o + (pos - copied) > out.length) out = grow(out, o, pos - copied);
+            o = copy(buf, copied, pos, out, o);
+            copied = end;
+          } else {
+            const first = quoted ? pos + 1 : pos;
+            if (FORMULA_START[buf[first]!] === 1) {
+              if (o + (first - copied) + 1 > out.length) out = grow(out, o, first - copied + 1);
+              o = copy(buf, copied, first, out, o);
+              out[o++] = APOSTROPHE;
+              copied = first;
+            }
+          }
         }
         pos = end + 1; // past the comma, or the record's LF
       }

@@ -7,26 +7,28 @@ import type { LogExportQuery } from '@shared/log/logQuery';
 import { filterConditions, InlineParams, orderBy, sqlLiteral, whereClause, type BranchScope } from './logSql';
 
 /**
- * What PostgreSQL writes for one column of the export: its cell text, or (`time`) the moment
- * as epoch milliseconds, which the server turns into the cell text (copyCsvRecords.ts) with
- * the same functions as the JavaScript path. Formatting dates in SQL cost PostgreSQL about
- * 1 µs a cell, four or five cells a row, on the one core that also renders the CSV; on the
- * server's side it runs beside it and hits the formatters' caches.
+ * What PostgreSQL writes for one column of the export, and what the server does with it
+ * (copyCsvRecords.ts): `time`, the moment as epoch milliseconds, which the server turns into
+ * the cell text with the same functions as the JavaScript path (formatting dates in SQL cost
+ * PostgreSQL about 1 µs a cell, four or five cells a row, on the one core that also renders
+ * the CSV; on the server's side it runs beside it and hits the formatters' caches); `text`,
+ * a text the server neutralises against formulas and writes empty when it is "" (in SQL that
+ * was a CASE and a NULLIF per cell, about a second of PostgreSQL's time at a million rows).
  */
 export interface CopyColumn {
   sql: string;
   time?: 'instant' | 'local';
+  text?: true;
 }
 
-/** csvSafety.ts's neutraliseFormula in SQL: a leading = + - @ tab or CR gets an apostrophe (ascii() reads the first character). */
-const neutralised = (v: string) => `CASE WHEN ascii(${v}) IN (9, 13, 43, 45, 61, 64) THEN '''' || ${v} ELSE ${v} END`;
+/** A text cell: PostgreSQL writes the text, the server makes it safe (see CopyColumn). */
+const text = (v: string): CopyColumn => ({ sql: v, text: true });
 /**
- * A text cell: neutralised, and NULL when empty. PostgreSQL's CSV quotes exactly what
- * csv-stringify quotes (a delimiter, a quote, CR or LF; quotes doubled) but writes an empty
- * string as `""` and only NULL as nothing, which is how csv-stringify writes an empty cell.
+ * A constant text as its (neutralised) literal, or NULL when empty. PostgreSQL's CSV quotes
+ * exactly what csv-stringify quotes (a delimiter, a quote, CR or LF; quotes doubled) but
+ * writes an empty string as `""` and only NULL as nothing, which is how csv-stringify writes
+ * an empty cell.
  */
-const text = (v: string) => `NULLIF(${neutralised(v)}, '')`;
-/** A constant text as its (neutralised) literal, or NULL when empty. */
 const constant = (value: string) => (value === '' ? 'NULL' : sqlLiteral(neutraliseFormula(value)));
 /** A label looked up by code; an unknown code is an empty cell, as in LOG_COLUMNS. */
 const labelled = (column: string, labels: Record<string, string>) =>
@@ -34,31 +36,32 @@ const labelled = (column: string, labels: Record<string, string>) =>
 
 /** Each column by LOG_COLUMNS key, as LOG_COLUMNS' cell() and csvCellText() write it. */
 function columnsByKey(branchNames: ReadonlyMap<string, string>): Record<string, CopyColumn> {
+  // A branch's name, or its id when it has none; neutralising a name twice changes nothing.
   const branch = branchNames.size === 0
     ? text('branch_id')
-    : `CASE branch_id ${[...branchNames].map(([id, name]) => `WHEN ${sqlLiteral(id)} THEN ${constant(name)}`).join(' ')} ELSE ${text('branch_id')} END`;
+    : text(`CASE branch_id ${[...branchNames].map(([id, name]) => `WHEN ${sqlLiteral(id)} THEN ${constant(name)}`).join(' ')} ELSE branch_id END`);
   return {
     time_utc: { sql: 'at', time: 'instant' },
     time_local: { sql: 'at', time: 'local' },
     entry: { sql: labelled('type', EVENT_LABELS) },
     outcome: { sql: labelled('outcome', OUTCOME_LABELS) },
-    comment: { sql: text('comment') },
+    comment: text('comment'),
     until_local: { sql: 'until', time: 'local' },
-    assigned_to: { sql: text('assigned_to') },
-    patron: { sql: text(`COALESCE(patron_name, '(erased)')`) },
+    assigned_to: text('assigned_to'),
+    patron: text(`COALESCE(patron_name, '(erased)')`),
     channel: { sql: labelled('channel', CHANNEL_LABELS) },
-    reason: { sql: text('reason') },
-    campaign: { sql: text('campaign_name') },
+    reason: text('reason'),
+    campaign: text('campaign_name'),
     created_local: { sql: 'follow_up_created_at', time: 'local' },
     first_due_local: { sql: 'first_due_at', time: 'local' },
     // Whole minutes, never negative: bigint division truncates, which is floor for what is left.
     minutes_since_created: { sql: 'CASE WHEN follow_up_created_at IS NOT NULL THEN GREATEST(at - follow_up_created_at, 0) / 60000 END' },
-    staff: { sql: text('staff') },
-    desk: { sql: text('COALESCE(desk_name, desk_id)') },
-    branch: { sql: branch },
-    patron_id: { sql: text('patron_id') },
-    follow_up_id: { sql: text('follow_up_id') },
-    entry_id: { sql: text('event_id') },
+    staff: text('staff'),
+    desk: text('COALESCE(desk_name, desk_id)'),
+    branch,
+    patron_id: text('patron_id'),
+    follow_up_id: text('follow_up_id'),
+    entry_id: text('event_id'),
   };
 }
 

@@ -7,7 +7,7 @@ import type { LogEntry } from '@shared/log/logEntry';
 import type { LogExportQuery } from '@shared/log/logQuery';
 import { localDateTimeFormatter } from '@shared/log/localTimeFormatter';
 import type { Database, Queryable } from '../db/database';
-import { CopyCsvRecords } from './copyCsvRecords';
+import { CopyCsvRecords, type CopyField } from './copyCsvRecords';
 import { copyColumns, logCsvCopySql } from './logCsvCopySql';
 import { logPages } from './logKeyset';
 import type { BranchScope } from './logSql';
@@ -52,8 +52,8 @@ const csvHead = (): Buffer => Buffer.from(stringifySync([LOG_COLUMNS.map((c) => 
 
 /**
  * PostgreSQL writes the rows (`COPY … TO STDOUT`, logCsvCopySql.ts: cell texts, quoting);
- * the server adds the BOM and header, ends records with CRLF and writes the time cells
- * (copyCsvRecords.ts) as csvCellText does (timeTexts.ts: the same text, cached per hour). The COPY's socket is read only as
+ * the server adds the BOM and header, ends records with CRLF, neutralises the text cells
+ * and writes the time cells (copyCsvRecords.ts) as csvCellText does (timeTexts.ts: the same text, cached per hour). The COPY's socket is read only as
  * fast as the response drains, so PostgreSQL waits for a slow client; destroying the stream
  * (a client hanging up) closes the COPY's connection, which ends the statement.
  */
@@ -67,7 +67,8 @@ export function logCsvByCopy(
   const columns = copyColumns(branchNames);
   const formatLocal: TimeWriter = localWriter(localDateTimeFormatter(query.timeZone));
   const formatInstant: TimeWriter = isoWriter();
-  const records = new CopyCsvRecords(columns.map((c) => (c.time === 'instant' ? formatInstant : c.time === 'local' ? formatLocal : undefined)), csvHead());
+  const fields = columns.map((c): CopyField => (c.time === 'instant' ? formatInstant : c.time === 'local' ? formatLocal : c.text ? 'text' : undefined));
+  const records = new CopyCsvRecords(fields, csvHead());
   copyOut(logCsvCopySql(query, branches, columns, upToSeq)).then(
     (source) => {
       if (records.destroyed) {
