@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { CopyCsvRecords } from './copyCsvRecords';
+import { neutraliseFormula } from '@shared/log/csvSafety';
+import { CopyCsvRecords, type CopyField } from './copyCsvRecords';
 import { isoWriter } from './timeTexts';
 
 /**
@@ -44,9 +46,8 @@ const EXPECTED = [
 ].join('');
 const ROWS = 14;
 
-async function rewrite(chunks: readonly Buffer[]): Promise<{ text: string; rows: number }> {
-  const iso = isoWriter();
-  const records = new CopyCsvRecords([iso, 'text', iso, undefined], Buffer.from('HEAD\r\n'));
+async function rewrite(chunks: readonly Buffer[], fields: readonly CopyField[] = [isoWriter(), 'text', isoWriter(), undefined]): Promise<{ text: string; rows: number }> {
+  const records = new CopyCsvRecords(fields, Buffer.from('HEAD\r\n'));
   const parts: Buffer[] = [];
   await pipeline(Readable.from(chunks), records, new Writable({ write: (chunk: Buffer, _e, done) => { parts.push(chunk); done(); } }));
   return { text: Buffer.concat(parts).toString('utf8'), rows: records.rows };
@@ -69,5 +70,27 @@ describe('COPY CSV records → the export\'s CSV', () => {
   it('fails when the COPY output stops inside a record, or a time column holds something else', async () => {
     await expect(rewrite([Buffer.from('1,"open quote\n')])).rejects.toThrow('The COPY output ended inside a record');
     await expect(rewrite([Buffer.from('12:00,x,,\n')])).rejects.toThrow('A time column held ":", not epoch milliseconds');
+  });
+
+  it('makes text columns safe first and last in the record too (the last ends at the LF), however it is cut', async () => {
+    const copy = '=a,1,""\n"",,=x\n"-a,b",2,"=a,b"\n@,3,"\ttab, quoted"\nplain,4,\n';
+    const expected = "HEAD\r\n'=a,1970-01-01T00:00:00.001Z,\r\n,,'=x\r\n\"'-a,b\",1970-01-01T00:00:00.002Z,\"'=a,b\"\r\n'@,1970-01-01T00:00:00.003Z,\"'\ttab, quoted\"\r\nplain,1970-01-01T00:00:00.004Z,\r\n";
+    const fields: CopyField[] = ['text', isoWriter(), 'text'];
+    const bytes = Buffer.from(copy);
+    for (let cut = 0; cut < bytes.length; cut += 1) {
+      expect((await rewrite([bytes.subarray(0, cut), bytes.subarray(cut)], fields)).text, `cut at ${cut}`).toBe(expected);
+    }
+  });
+
+  it('neutralises exactly what csvSafety.ts neutraliseFormula does, for every first character', async () => {
+    // Each value as PostgreSQL's COPY writes it (quoted when it holds a quote, comma, CR or LF, or
+    // is empty), through the transform, against csv-stringify (the JavaScript path's writer) of
+    // the neutralised value.
+    const firsts = [...Array.from({ length: 0x7f }, (_, i) => String.fromCharCode(i + 1)), 'é', '＝', '中', '😀'];
+    const values = firsts.flatMap((c) => [c, `${c}x`, `${c}x,y`]);
+    const copyField = (v: string) => (v === '' || /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    const copy = Buffer.from(values.map((v) => `${copyField(v)}\n`).join(''));
+    const expected = 'HEAD\r\n' + stringify(values.map((v) => [neutraliseFormula(v)]), { record_delimiter: 'windows', quote_record_delimiter: true });
+    expect((await rewrite([copy], ['text'])).text).toBe(expected);
   });
 });

@@ -34,7 +34,8 @@ export type CopyField = TimeWriter | 'text' | undefined;
  * which COPY writes as `""`, becomes an empty field. Doing that in SQL cost PostgreSQL a
  * `CASE` and a `NULLIF` per text cell, eleven a row, about a second at a million rows
  * (bench/RESULTS.md §7.5); here it is one byte looked at, the field's end being found anyway.
- * Quoting itself is PostgreSQL's; nothing here quotes or unquotes.
+ * Quoting itself is PostgreSQL's: nothing here quotes a field, and the only quotes taken
+ * away are those of `""`.
  *
  * It reads the CSV only as far as that needs, field by field: a field's end is the one byte
  * it looks for, with none of the per-byte quoting state the first version kept (at a million
@@ -43,8 +44,8 @@ export type CopyField = TimeWriter | 'text' | undefined;
  * `indexOf` calls a record cost more than the bytes (§7.4); a quoted one, rare and perhaps
  * long, with `indexOf`.
  *
- * PostgreSQL quotes exactly the fields that hold a quote, comma, CR or LF, and a quoted
- * field starts with a quote; so an unquoted field ends at the next comma (at the next LF for
+ * PostgreSQL quotes exactly the fields that hold a quote, comma, CR or LF, or are empty
+ * strings, and a quoted field starts with a quote; so an unquoted field ends at the next comma (at the next LF for
  * the last column), and a quoted one at the first quote not doubled. Time fields are never
  * quoted (digits, or nothing for NULL). Stretches between time fields are copied as they are.
  *

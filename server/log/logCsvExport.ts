@@ -52,10 +52,12 @@ const csvHead = (): Buffer => Buffer.from(stringifySync([LOG_COLUMNS.map((c) => 
 
 /**
  * PostgreSQL writes the rows (`COPY … TO STDOUT`, logCsvCopySql.ts: cell texts, quoting);
- * the server adds the BOM and header, ends records with CRLF, neutralises the text cells
- * and writes the time cells (copyCsvRecords.ts) as csvCellText does (timeTexts.ts: the same text, cached per hour). The COPY's socket is read only as
- * fast as the response drains, so PostgreSQL waits for a slow client; destroying the stream
- * (a client hanging up) closes the COPY's connection, which ends the statement.
+ * the server adds the BOM and header, ends records with CRLF, makes the text cells safe
+ * (formula starts neutralised, `""` written as an empty field) and writes the time cells
+ * (copyCsvRecords.ts) as csvCellText does (timeTexts.ts: the same text, cached per hour).
+ * The COPY's socket is read only as fast as the response drains, so PostgreSQL waits for a
+ * slow client; destroying the stream (a client hanging up) closes the COPY's connection,
+ * which ends the statement.
  */
 export function logCsvByCopy(
   copyOut: NonNullable<Database['copyOut']>,
