@@ -5,6 +5,7 @@ import type { LogFilter, LogSort } from '@shared/log/logQuery';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { exportFileName, EXPORT_MIME_TYPES, type LogExportFormat } from './export/exportFileName';
 import type { LogExportHeading } from './export/exportHeading';
+import type { ExportStage } from './export/exportProgress';
 import { fetchAllEntries } from './fetchAllEntries';
 import type { LogServerApi } from './logServerApi';
 import { openFollowUpsForCalendar } from './openFollowUpsForCalendar';
@@ -21,6 +22,15 @@ interface Running {
   what: string;
   done: number;
   total: number;
+  /** A step of the builder without progress of its own (writing an XLSX's zip, laying out a PDF). */
+  stage?: ExportStage;
+}
+
+/** The builder's callbacks for the progress row. */
+interface Progress {
+  signal: AbortSignal;
+  progress: (done: number, total: number) => void;
+  stage: (stage: ExportStage) => void;
 }
 
 // The builders (exceljs in its worker, pdfmake, ical-generator) load on first use: the desk's start does not pay for them.
@@ -39,14 +49,18 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
   const [error, setError] = useState('');
   const abort = useRef<AbortController | null>(null);
 
-  async function run(what: string, format: LogExportFormat, subject: string, build: (signal: AbortSignal, progress: (done: number, total: number) => void) => Promise<Uint8Array>) {
+  async function run(what: string, format: LogExportFormat, subject: string, build: (run: Progress) => Promise<Uint8Array>) {
     const controller = new AbortController();
     abort.current = controller;
     setMessage('');
     setError('');
     setRunning({ what, done: 0, total: 0 });
     try {
-      const data = await build(controller.signal, (done, total) => setRunning({ what, done, total }));
+      const data = await build({
+        signal: controller.signal,
+        progress: (done, total) => setRunning({ what, done, total }),
+        stage: (stage) => setRunning((r) => (r ? { ...r, stage } : r)),
+      });
       if (controller.signal.aborted) throw new Error('cancelled');
       const suggestedName = exportFileName({ subject, format, timeZoneInName: true, ...(filter.from === undefined ? {} : { from: filter.from }), ...(filter.to === undefined ? {} : { to: filter.to }), timeZone: context.timeZone });
       const saved = await host.saveFile({ suggestedName, mimeType: EXPORT_MIME_TYPES[format], data });
@@ -71,28 +85,28 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
   }
 
   const exports = {
-    csv: () => run('CSV', 'csv', 'follow-up-log', async (signal, progress) => {
+    csv: () => run('CSV', 'csv', 'follow-up-log', async ({ signal, progress }) => {
       const [{ buildLogCsv }, { entries, half }] = await Promise.all([import('./export/logCsv'), selection(signal, progress)]);
       return buildLogCsv(entries, context, { signal, onProgress: half });
     }),
-    xlsx: () => run('Excel workbook', 'xlsx', 'follow-up-log', async (signal, progress) => {
+    xlsx: () => run('Excel workbook', 'xlsx', 'follow-up-log', async ({ signal, progress, stage }) => {
       // In a Web Worker: exceljs's zip step runs for seconds without yielding (bench/RESULTS.md §6).
       const [{ buildLogXlsxInWorker }, { entries, summary, half }] = await Promise.all([import('./export/buildLogXlsxInWorker'), selection(signal, progress)]);
-      return buildLogXlsxInWorker(entries, summary, heading(), { signal, onProgress: half });
+      return buildLogXlsxInWorker(entries, summary, heading(), { signal, onProgress: half, onStage: stage });
     }),
-    pdf: () => run('PDF report', 'pdf', 'follow-up-report', async (signal, progress) => {
+    pdf: () => run('PDF report', 'pdf', 'follow-up-report', async ({ signal, progress, stage }) => {
       const [{ buildLogPdf }, { entries, summary, half }, dashboard] = await Promise.all([
         import('./export/logPdf'),
         selection(signal, progress),
         api.dashboard(filter, context.timeZone),
       ]);
-      return buildLogPdf({ entries, summary, heading: heading(), dashboard }, { signal, onProgress: half });
+      return buildLogPdf({ entries, summary, heading: heading(), dashboard }, { signal, onProgress: half, onStage: stage });
     }),
-    ics: () => run('Calendar', 'ics', 'open-follow-ups', async (signal, progress) => {
+    ics: () => run('Calendar', 'ics', 'open-follow-ups', async ({ signal, progress }) => {
       const [{ buildFollowUpsIcs }, items] = await Promise.all([import('./export/followUpsIcs'), openFollowUpsForCalendar(db, filter)]);
       return buildFollowUpsIcs(items, { signal, onProgress: progress, timeZone: context.timeZone, exportedAt: now() });
     }),
-    organisation: () => run('Organisation CSV', 'csv', 'follow-up-log-organisation', async (signal, progress) => {
+    organisation: () => run('Organisation CSV', 'csv', 'follow-up-log-organisation', async ({ signal, progress }) => {
       const response = await api.exportCsv(filter, sort, context.timeZone, signal);
       return readWithProgress(response, signal, progress);
     }),
@@ -113,7 +127,10 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
       </div>
       {running && (
         <div className="row">
-          <progress aria-label="Export progress" max={running.total || undefined} value={running.total ? running.done : undefined} />
+          {/* No value while a step runs without progress: an indeterminate bar still moves. */}
+          {running.stage || !running.total
+            ? <progress aria-label="Export progress" />
+            : <progress aria-label="Export progress" max={running.total} value={running.done} />}
           <span>{running.what}: {progressText(running)}</span>
           <button type="button" onClick={() => abort.current?.abort()}>Cancel export</button>
         </div>
@@ -124,7 +141,9 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
   );
 }
 
-function progressText({ done, total }: Running): string {
+function progressText({ done, total, stage }: Running): string {
+  // exceljs writes 100,000 entries' zip in 20–30 s, with nothing to report meanwhile (bench/RESULTS.md §6).
+  if (stage === 'writing-file') return 'writing the file (a large selection takes a while; CSV is much quicker)';
   if (total > 0) return `${done.toLocaleString()} of ${total.toLocaleString()}`;
   // A streamed export counts bytes: the server cannot know its size ahead.
   return done > 0 ? `${(done / 1_000_000).toFixed(1)} MB received` : 'starting…';

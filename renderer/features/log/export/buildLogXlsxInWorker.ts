@@ -24,7 +24,7 @@ export function buildLogXlsxInWorker(
   heading: LogExportHeading,
   options: ExportRunOptions = {},
 ): Promise<Uint8Array> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, onStage } = options;
   if (signal?.aborted) return Promise.reject(exportCancelled());
   const onPage = () => import('./logXlsx').then(({ buildLogXlsx }) => buildLogXlsx(entries, summary, heading, options));
   let worker: Worker;
@@ -51,6 +51,10 @@ export function buildLogXlsxInWorker(
       const message = event.data;
       if (message.kind === 'progress') {
         onProgress?.(message.done, message.total);
+        return;
+      }
+      if (message.kind === 'stage') {
+        onStage?.(message.stage);
         return;
       }
       finish();

@@ -5,7 +5,16 @@ export interface ExportRunOptions {
   signal?: AbortSignal;
   /** Called after each chunk with rows done so far and the total; reaches (total, total) when the file is ready. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called when the builder starts a step that reports no progress of its own: exceljs
+   * writing an XLSX's zip, ~20–30 s for 100,000 entries (bench/RESULTS.md §6), so the window
+   * can say what it is waiting for instead of a bar that stands still.
+   */
+  onStage?: (stage: ExportStage) => void;
 }
+
+/** A builder's step that reports no progress (see ExportRunOptions.onStage). */
+export type ExportStage = 'writing-file';
 
 /** Rows handled between two yields to the event loop: 500 CSV rows take ~20 ms in Chromium (bench/RESULTS.md §6), so the progress bar moves and Cancel is heard. */
 export const EXPORT_CHUNK_ROWS = 500;

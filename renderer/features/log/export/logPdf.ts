@@ -75,6 +75,7 @@ export async function buildLogPdf(input: LogPdfInput, options: ExportRunOptions 
     content,
   };
   throwIfCancelled(options.signal);
+  options.onStage?.('writing-file');
   const bytes = await renderPdf(doc);
   throwIfCancelled(options.signal);
   options.onProgress?.(total, total);

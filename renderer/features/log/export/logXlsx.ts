@@ -43,6 +43,7 @@ export async function buildLogXlsx(
   });
   addTotalsSheet(workbook, summary, heading);
   throwIfCancelled(options.signal);
+  options.onStage?.('writing-file');
   // The zip is written in one go (exceljs cannot pause it, ~20 s for 100,000 entries): the app
   // runs this builder in a Web Worker (buildLogXlsxInWorker), whose Cancel terminates it.
   // Deflate level 1: about 15% faster than the default for files ~25% larger. Measured and

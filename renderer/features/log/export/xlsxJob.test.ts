@@ -20,13 +20,17 @@ async function run(heading = TEST_HEADING): Promise<Array<{ message: XlsxJobMess
 }
 
 describe('the XLSX worker job', () => {
-  it('reports progress up to the total, then hands over the workbook without copying it', async () => {
+  it('reports progress up to the total, says when the zip (which reports none) starts, then hands over the workbook without copying it', async () => {
     const posted = await run();
     const last = posted.at(-1)!;
     expect(last.message.kind).toBe('done');
-    const progress = posted.slice(0, -1).map((p) => p.message);
-    expect(progress.every((m) => m.kind === 'progress')).toBe(true);
-    expect(progress.at(-1)).toEqual({ kind: 'progress', done: TRICKY_ENTRIES.length * 2, total: TRICKY_ENTRIES.length * 2 });
+    const before = posted.slice(0, -1).map((p) => p.message);
+    const stage = before.findIndex((m) => m.kind === 'stage');
+    expect(before[stage]).toEqual({ kind: 'stage', stage: 'writing-file' });
+    // Every row laid out before it; only the file's completion after it.
+    expect(before.slice(0, stage).every((m) => m.kind === 'progress')).toBe(true);
+    expect(before.slice(0, stage).at(-1)).toEqual({ kind: 'progress', done: TRICKY_ENTRIES.length, total: TRICKY_ENTRIES.length * 2 });
+    expect(before.slice(stage + 1)).toEqual([{ kind: 'progress', done: TRICKY_ENTRIES.length * 2, total: TRICKY_ENTRIES.length * 2 }]);
 
     if (last.message.kind !== 'done') throw new Error('no workbook');
     const bytes = last.message.bytes;

@@ -12,6 +12,7 @@ export async function runXlsxJob(request: XlsxJobRequest, post: PostXlsxJobMessa
   try {
     const bytes = await buildLogXlsx(request.entries, request.summary, request.heading, {
       onProgress: (done, total) => post({ kind: 'progress', done, total }),
+      onStage: (stage) => post({ kind: 'stage', stage }),
     });
     post({ kind: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
   } catch (err) {

@@ -1,6 +1,7 @@
 import type { LogEntry } from '@shared/log/logEntry';
 import type { LogSummary } from '@shared/log/logSummary';
 import type { LogExportHeading } from './exportHeading';
+import type { ExportStage } from './exportProgress';
 
 /*
  * The messages between the page and the XLSX worker, apart from the job itself (xlsxJob.ts)
@@ -23,9 +24,10 @@ export type XlsxJobInput =
   | { kind: 'entries'; entries: readonly LogEntry[] }
   | { kind: 'build'; summary: LogSummary; heading: LogExportHeading };
 
-/** What the worker sends back: progress while it builds, then the file or the error's message. */
+/** What the worker sends back: progress while it builds (and the step without progress), then the file or the error's message. */
 export type XlsxJobMessage =
   | { kind: 'progress'; done: number; total: number }
+  | { kind: 'stage'; stage: ExportStage }
   | { kind: 'done'; bytes: Uint8Array }
   | { kind: 'failed'; message: string };
 

@@ -1,0 +1,57 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LogSummary } from '@shared/log/logSummary';
+import { deskServices, renderWithDesk, UI_TEST } from '../../test/renderDesk';
+import type { ExportRunOptions } from './export/exportProgress';
+import { TEST_CONTEXT, TRICKY_ENTRIES } from './export/exportFixtures';
+import { LogExports } from './LogExports';
+import type { LogServerApi } from './logServerApi';
+
+// The worker cannot start in jsdom; the stand-in reports like it and finishes when the test says.
+const worker = vi.hoisted(() => ({ finish: (_bytes: Uint8Array) => {}, options: undefined as ExportRunOptions | undefined }));
+vi.mock('./export/buildLogXlsxInWorker', () => ({
+  buildLogXlsxInWorker: (_entries: unknown, _summary: unknown, _heading: unknown, options: ExportRunOptions) =>
+    new Promise<Uint8Array>((resolve) => {
+      worker.options = options;
+      worker.finish = resolve;
+    }),
+}));
+
+const SUMMARY: LogSummary = { total: TRICKY_ENTRIES.length, byType: {}, byOutcome: {}, byChannel: {} } as LogSummary;
+const api = {
+  summary: async () => SUMMARY,
+  entries: async (_filter: unknown, _sort: unknown, offset: number, limit: number) => ({ entries: TRICKY_ENTRIES.slice(offset, offset + limit), offset, more: false }),
+} as unknown as LogServerApi;
+
+describe('LogExports', UI_TEST, () => {
+  beforeEach(() => {
+    worker.options = undefined;
+  });
+
+  it('says the workbook is being written while exceljs zips it, with a bar that still moves, then saves it', async () => {
+    const services = await deskServices();
+    vi.mocked(services.host.saveFile).mockResolvedValue({ saved: true, location: 'follow-up-log.xlsx' });
+    const user = userEvent.setup();
+    renderWithDesk(<LogExports api={api} filter={{}} sort={{ field: 'at', direction: 'desc' }} context={TEST_CONTEXT} campaignNames={new Map()} />, services);
+    await user.click(screen.getByRole('button', { name: 'Export Excel (XLSX)' }));
+    await vi.waitFor(() => expect(worker.options).toBeDefined());
+
+    const rows = TRICKY_ENTRIES.length;
+    worker.options!.onProgress!(rows, rows * 2);
+    // The rows laid out: halfway through the builder's half of the bar (the fetch was the first half).
+    const done = rows + Math.round(rows / 2);
+    expect(await screen.findByText(`Excel workbook: ${done.toLocaleString()} of ${(rows * 2).toLocaleString()}`)).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', String(done));
+
+    worker.options!.onStage!('writing-file');
+    expect(await screen.findByText(/Excel workbook: writing the file/)).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Export progress' })).not.toHaveAttribute('value');
+    expect(screen.getByRole('button', { name: 'Cancel export' })).toBeEnabled();
+
+    worker.finish(new Uint8Array([1, 2, 3]));
+    expect(await screen.findByText('Excel workbook: saved follow-up-log.xlsx')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar', { name: 'Export progress' })).not.toBeInTheDocument();
+    expect(services.host.saveFile).toHaveBeenCalledWith(expect.objectContaining({ data: new Uint8Array([1, 2, 3]) }));
+  });
+});
