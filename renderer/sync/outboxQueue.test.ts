@@ -87,6 +87,14 @@ describe('the outbox', () => {
       results: batch.map((c) => ({ mutationId: c.mutation.id, status: 'rejected' as const, code: 'clock-ahead' as const, reason: 'Ahead' })),
     }, 0);
     expect(settled.restamped).toBe(2);
-    expect((await queuedChanges(s.db)).map((c) => c.patronId)).toEqual([bea.id, bea.id]);
+    const left = await queuedChanges(s.db);
+    expect(left.map((c) => c.patronId)).toEqual([bea.id, bea.id]);
+    // One clock for the whole batch: each change a later stamp than the last, every one after
+    // what it had, and the last one saved, so the desk's next stamp comes after them all.
+    const hlcs = left.map((c) => c.mutation.hlc);
+    const before = new Map(batch.map((c) => [c.mutation.id, c.mutation.hlc]));
+    expect(left.every((c) => c.mutation.hlc > before.get(c.mutation.id)!)).toBe(true);
+    expect(hlcs[1]! > hlcs[0]!).toBe(true);
+    expect((await s.db.syncState.get('hlc'))?.value).toBe(hlcs[1]);
   });
 });

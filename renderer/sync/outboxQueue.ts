@@ -3,6 +3,7 @@ import type { DeskDb } from '../db/deskDb';
 import { keepChanges } from './outboxRows';
 import type { OutboxChange, SyncMeta } from './syncTables';
 import { codecOf } from '@shared/sync/entities';
+import type { HlcClock } from '@shared/sync/hlc';
 import { deskClock, saveDeskClock } from './deskClock';
 import { clocksOf, withClocks } from './rowClocks';
 
@@ -60,6 +61,7 @@ export async function settleBatch(db: DeskDb, sent: readonly QueuedChange[], res
     answers.get(seq)!.set(result.mutationId, result);
   }
   const out: Settled = { accepted: 0, rejected: 0, restamped: 0 };
+  let clock: HlcClock | undefined;
   const tables = [db.outbox, db.syncRejected, db.syncState, db.meta, db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents];
   await db.transaction('rw', tables, async () => {
     for (const [seq, results] of answers) {
@@ -73,7 +75,8 @@ export async function settleBatch(db: DeskDb, sent: readonly QueuedChange[], res
         } else if (result.status !== 'rejected') {
           out.accepted++;
         } else if (result.code === 'clock-ahead') {
-          kept.push(await restamp(db, change));
+          clock ??= await deskClock(db);
+          kept.push(await restamp(db, clock, change));
           out.restamped++;
         } else {
           await db.syncRejected.put({
@@ -85,13 +88,14 @@ export async function settleBatch(db: DeskDb, sent: readonly QueuedChange[], res
       }
       await keepChanges(db, seq, kept);
     }
+    // Loaded once for the batch (a refused batch may hold hundreds of changes), saved once.
+    if (clock) await saveDeskClock(db, clock);
   });
   return out;
 }
 
-/** Gives a queued change a fresh timestamp, and the fields it set on the row the same one. */
-async function restamp(db: DeskDb, change: OutboxChange): Promise<OutboxChange> {
-  const clock = await deskClock(db);
+/** Gives a queued change a fresh timestamp from `clock`, and the fields it set on the row the same one. */
+async function restamp(db: DeskDb, clock: HlcClock, change: OutboxChange): Promise<OutboxChange> {
   const old = change.mutation.hlc;
   const hlc = clock.tick();
   if (change.mutation.kind === 'edit') {
@@ -103,6 +107,5 @@ async function restamp(db: DeskDb, change: OutboxChange): Promise<OutboxChange> 
       await table.put(withClocks(record, clocks));
     }
   }
-  await saveDeskClock(db, clock);
   return { ...change, mutation: { ...change.mutation, hlc } };
 }
