@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCH_MUTATIONS, type PushResponse } from '@shared/sync/protocol';
 import { createFollowUps } from '../db/followUpsRepo';
 import { arrangePatron, deskServices, writeContextOf } from '../test/renderDesk';
@@ -82,11 +82,13 @@ describe('the outbox', () => {
     const { s, ada, bea } = await campaignDesk(2);
     const batch = await nextBatch(s.db);
     await s.db.transaction('rw', [s.db.patrons, s.db.notes, s.db.requests, s.db.followUps, s.db.followUpEvents, s.db.outbox, s.db.syncRejected, s.db.syncState], () => eraseLocally(s.db, ada.id));
+    const saves = vi.spyOn(s.db.syncState, 'put');
     const settled = await settleBatch(s.db, batch, {
       serverTime: 0,
       results: batch.map((c) => ({ mutationId: c.mutation.id, status: 'rejected' as const, code: 'clock-ahead' as const, reason: 'Ahead' })),
     }, 0);
     expect(settled.restamped).toBe(2);
+    expect(saves).toHaveBeenCalledTimes(1);
     const left = await queuedChanges(s.db);
     expect(left.map((c) => c.patronId)).toEqual([bea.id, bea.id]);
     // One clock for the whole batch: each change a later stamp than the last, every one after

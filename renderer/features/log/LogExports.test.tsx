@@ -2,8 +2,9 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LogSummary } from '@shared/log/logSummary';
+import type { DeskServices } from '../../app/deskContext';
 import { deskServices, renderWithDesk, UI_TEST } from '../../test/renderDesk';
-import type { ExportRunOptions } from './export/exportProgress';
+import { exportCancelled, type ExportRunOptions } from './export/exportProgress';
 import { TEST_CONTEXT, TRICKY_ENTRIES } from './export/exportFixtures';
 import { LogExports } from './LogExports';
 import type { LogServerApi } from './logServerApi';
@@ -12,9 +13,10 @@ import type { LogServerApi } from './logServerApi';
 const worker = vi.hoisted(() => ({ finish: (_bytes: Uint8Array) => {}, options: undefined as ExportRunOptions | undefined }));
 vi.mock('./export/buildLogXlsxInWorker', () => ({
   buildLogXlsxInWorker: (_entries: unknown, _summary: unknown, _heading: unknown, options: ExportRunOptions) =>
-    new Promise<Uint8Array>((resolve) => {
+    new Promise<Uint8Array>((resolve, reject) => {
       worker.options = options;
       worker.finish = resolve;
+      options.signal?.addEventListener('abort', () => reject(exportCancelled()));
     }),
 }));
 
@@ -23,17 +25,19 @@ const api = {
   summary: async () => SUMMARY,
   entries: async (_filter: unknown, _sort: unknown, offset: number, limit: number) => ({ entries: TRICKY_ENTRIES.slice(offset, offset + limit), offset, more: false }),
 } as unknown as LogServerApi;
+const renderExports = (services: DeskServices, logApi: LogServerApi = api) =>
+  renderWithDesk(<LogExports api={logApi} filter={{}} sort={{ field: 'at', direction: 'desc' }} context={TEST_CONTEXT} campaignNames={new Map()} />, services);
 
 describe('LogExports', UI_TEST, () => {
   beforeEach(() => {
     worker.options = undefined;
   });
 
-  it('says the workbook is being written while exceljs zips it, with a bar that still moves, then saves it', async () => {
+  it('says the workbook is being written while exceljs zips it, with a bar without a value, then saves it', async () => {
     const services = await deskServices();
     vi.mocked(services.host.saveFile).mockResolvedValue({ saved: true, location: 'follow-up-log.xlsx' });
     const user = userEvent.setup();
-    renderWithDesk(<LogExports api={api} filter={{}} sort={{ field: 'at', direction: 'desc' }} context={TEST_CONTEXT} campaignNames={new Map()} />, services);
+    renderExports(services);
     await user.click(screen.getByRole('button', { name: 'Export Excel (XLSX)' }));
     await vi.waitFor(() => expect(worker.options).toBeDefined());
 
@@ -53,5 +57,53 @@ describe('LogExports', UI_TEST, () => {
     expect(await screen.findByText('Excel workbook: saved follow-up-log.xlsx')).toBeInTheDocument();
     expect(screen.queryByRole('progressbar', { name: 'Export progress' })).not.toBeInTheDocument();
     expect(services.host.saveFile).toHaveBeenCalledWith(expect.objectContaining({ data: new Uint8Array([1, 2, 3]) }));
+  });
+
+  it('can be cancelled while the file is written, and the next export starts afresh', async () => {
+    const services = await deskServices();
+    const user = userEvent.setup();
+    renderExports(services);
+    await user.click(screen.getByRole('button', { name: 'Export Excel (XLSX)' }));
+    await vi.waitFor(() => expect(worker.options).toBeDefined());
+    worker.options!.onStage!('writing-file');
+    expect(await screen.findByText(/writing the file/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel export' }));
+    expect(await screen.findByText('Excel workbook: cancelled')).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+
+    worker.options = undefined;
+    await user.click(screen.getByRole('button', { name: 'Export Excel (XLSX)' }));
+    await vi.waitFor(() => expect(worker.options).toBeDefined());
+    expect(await screen.findByRole('progressbar', { name: 'Export progress' })).toBeInTheDocument();
+    expect(screen.queryByText(/writing the file/)).not.toBeInTheDocument();
+    expect(services.host.saveFile).not.toHaveBeenCalled();
+  });
+
+  it('drops progress that arrives after the export failed, so the buttons come back', async () => {
+    // A PDF of 1,500 entries (two pages); the dashboard request fails at once, while the
+    // second page is still on its way.
+    let releaseSecondPage = () => {};
+    const failing = {
+      summary: async () => ({ ...SUMMARY, total: 1500 }),
+      dashboard: async () => {
+        throw new Error('Bad gateway');
+      },
+      entries: async (_filter: unknown, _sort: unknown, offset: number) => {
+        if (offset > 0) await new Promise<void>((resolve) => (releaseSecondPage = resolve));
+        const entries = Array.from({ length: offset === 0 ? 1000 : 500 }, (_, i) => ({ ...TRICKY_ENTRIES[i % TRICKY_ENTRIES.length]!, eventId: `e${offset + i}` }));
+        return { entries, offset, more: offset === 0 };
+      },
+    } as unknown as LogServerApi;
+    const services = await deskServices();
+    const user = userEvent.setup();
+    renderExports(services, failing);
+    await user.click(screen.getByRole('button', { name: 'Export PDF report' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('PDF report failed: Bad gateway');
+    await vi.waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
+
+    releaseSecondPage();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export PDF report' })).toBeEnabled();
   });
 });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { isDeskError } from '@shared/errors/deskError';
 import type { LogExportContext } from '@shared/log/logColumns';
 import type { LogFilter, LogSort } from '@shared/log/logQuery';
@@ -20,6 +20,7 @@ interface Props {
 
 interface Running {
   what: string;
+  format: LogExportFormat;
   done: number;
   total: number;
   /** A step of the builder without progress of its own (writing an XLSX's zip, laying out a PDF). */
@@ -48,18 +49,26 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const abort = useRef<AbortController | null>(null);
+  const progressTextId = useId();
 
   async function run(what: string, format: LogExportFormat, subject: string, build: (run: Progress) => Promise<Uint8Array>) {
     const controller = new AbortController();
     abort.current = controller;
     setMessage('');
     setError('');
-    setRunning({ what, done: 0, total: 0 });
+    setRunning({ what, format, done: 0, total: 0 });
+    // Reports that come after this run has ended (a fetch still under way when a sibling
+    // request failed) are dropped: they would bring back a progress row nothing can close.
+    const live = () => abort.current === controller;
     try {
       const data = await build({
         signal: controller.signal,
-        progress: (done, total) => setRunning({ what, done, total }),
-        stage: (stage) => setRunning((r) => (r ? { ...r, stage } : r)),
+        progress: (done, total) => {
+          if (live()) setRunning({ what, format, done, total });
+        },
+        stage: (stage) => {
+          if (live()) setRunning((r) => (r ? { ...r, stage } : r));
+        },
       });
       if (controller.signal.aborted) throw new Error('cancelled');
       const suggestedName = exportFileName({ subject, format, timeZoneInName: true, ...(filter.from === undefined ? {} : { from: filter.from }), ...(filter.to === undefined ? {} : { to: filter.to }), timeZone: context.timeZone });
@@ -70,6 +79,8 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
       else setError(`${what} failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       abort.current = null;
+      // Whatever of the run is still going (the rest of a fetch) stops.
+      controller.abort();
       setRunning(null);
     }
   }
@@ -127,11 +138,11 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
       </div>
       {running && (
         <div className="row">
-          {/* No value while a step runs without progress: an indeterminate bar still moves. */}
+          {/* No value while a step runs without progress: the bar shows it is waiting, the words say for what. */}
           {running.stage || !running.total
-            ? <progress aria-label="Export progress" />
-            : <progress aria-label="Export progress" max={running.total} value={running.done} />}
-          <span>{running.what}: {progressText(running)}</span>
+            ? <progress aria-label="Export progress" aria-describedby={progressTextId} />
+            : <progress aria-label="Export progress" aria-describedby={progressTextId} max={running.total} value={running.done} />}
+          <span id={progressTextId}>{running.what}: {progressText(running)}</span>
           <button type="button" onClick={() => abort.current?.abort()}>Cancel export</button>
         </div>
       )}
@@ -141,9 +152,9 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
   );
 }
 
-function progressText({ done, total, stage }: Running): string {
+function progressText({ done, total, stage, format }: Running): string {
   // exceljs writes 100,000 entries' zip in 20–30 s, with nothing to report meanwhile (bench/RESULTS.md §6).
-  if (stage === 'writing-file') return 'writing the file (a large selection takes a while; CSV is much quicker)';
+  if (stage === 'writing-file') return `writing the file (a large selection takes a while${format === 'xlsx' ? '; CSV is much quicker' : ''})`;
   if (total > 0) return `${done.toLocaleString()} of ${total.toLocaleString()}`;
   // A streamed export counts bytes: the server cannot know its size ahead.
   return done > 0 ? `${(done / 1_000_000).toFixed(1)} MB received` : 'starting…';

@@ -7,8 +7,8 @@ export interface ExportRunOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Called when the builder starts a step that reports no progress of its own: exceljs
-   * writing an XLSX's zip, ~20–30 s for 100,000 entries (bench/RESULTS.md §6), so the window
-   * can say what it is waiting for instead of a bar that stands still.
+   * writing an XLSX's zip (~20–30 s for 100,000 entries, bench/RESULTS.md §6), pdfmake laying
+   * out a PDF; so the window can say what it is waiting for instead of a bar that stands still.
    */
   onStage?: (stage: ExportStage) => void;
 }
@@ -40,6 +40,23 @@ export function yieldToEventLoop(): Promise<void> {
       resolve();
     };
     channel.port2.postMessage(undefined);
+  });
+}
+
+/**
+ * Reports a stage (ExportRunOptions.onStage) and lets the window show it before the
+ * builder's next step holds the thread: after a frame has been painted when there is one to
+ * wait for (the page), else after the tasks already queued (a worker, whose messages reach
+ * the page anyway). A hidden window paints no frames: the timeout keeps the export going.
+ */
+export async function enterStage(options: ExportRunOptions, stage: ExportStage): Promise<void> {
+  if (!options.onStage) return;
+  options.onStage(stage);
+  if (typeof document === 'undefined' || typeof requestAnimationFrame !== 'function') return yieldToEventLoop();
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    // rAF runs just before the paint; a task queued from it runs after that paint.
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
   });
 }
 

@@ -22,12 +22,16 @@ describe('PDF report', () => {
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
   });
 
-  it('lists at most maxTableRows entries and reports progress to the total', async () => {
+  it('lists at most maxTableRows entries, reports progress to the total and says when the layout (which reports none) starts', async () => {
     const entries = manyEntries(300);
-    const seen: number[] = [];
-    const bytes = await buildLogPdf({ entries, summary: summarizeEntries(entries), heading: TEST_HEADING, maxTableRows: 120 }, { onProgress: (done, total) => seen.push(done / total) });
+    const seen: Array<number | string> = [];
+    const bytes = await buildLogPdf(
+      { entries, summary: summarizeEntries(entries), heading: TEST_HEADING, maxTableRows: 120 },
+      { onProgress: (done, total) => seen.push(done / total), onStage: (stage) => seen.push(stage) },
+    );
     expect(bytes.length).toBeGreaterThan(1000);
-    expect(seen.at(-1)).toBe(1);
+    // The table's rows, then the stage, then the finished file.
+    expect(seen.slice(-3)).toEqual([0.5, 'writing-file', 1]);
   });
 
   it('counts done per week from the entries when there is no dashboard, empty weeks as 0', () => {

@@ -6,7 +6,7 @@ import { FOLLOW_UP_EVENT_TYPES } from '@shared/log/eventTypes';
 import type { LogEntry } from '@shared/log/logEntry';
 import type { Dashboard, LogSummary } from '@shared/log/logSummary';
 import { describeExportedAt, describeFilters, describePeriod, type LogExportHeading } from './exportHeading';
-import { throwIfCancelled, type ExportRunOptions } from './exportProgress';
+import { enterStage, throwIfCancelled, type ExportRunOptions } from './exportProgress';
 import { columnChartSvg, stackedBarChartSvg } from './pdfCharts';
 import { buildEntriesTable } from './pdfEntriesTable';
 import { renderPdf } from './pdfRender';
@@ -75,7 +75,7 @@ export async function buildLogPdf(input: LogPdfInput, options: ExportRunOptions 
     content,
   };
   throwIfCancelled(options.signal);
-  options.onStage?.('writing-file');
+  await enterStage(options, 'writing-file');
   const bytes = await renderPdf(doc);
   throwIfCancelled(options.signal);
   options.onProgress?.(total, total);

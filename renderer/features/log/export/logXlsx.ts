@@ -3,7 +3,7 @@ import { LOG_COLUMNS, logRowCells, type LogCell } from '@shared/log/logColumns';
 import type { LogEntry } from '@shared/log/logEntry';
 import type { LogSummary } from '@shared/log/logSummary';
 import type { LogExportHeading } from './exportHeading';
-import { forEachInChunks, throwIfCancelled, type ExportRunOptions } from './exportProgress';
+import { enterStage, forEachInChunks, throwIfCancelled, type ExportRunOptions } from './exportProgress';
 import { addTotalsSheet } from './xlsxTotalsSheet';
 import { localClock, type LocalClock } from './localClock';
 
@@ -43,7 +43,7 @@ export async function buildLogXlsx(
   });
   addTotalsSheet(workbook, summary, heading);
   throwIfCancelled(options.signal);
-  options.onStage?.('writing-file');
+  await enterStage(options, 'writing-file');
   // The zip is written in one go (exceljs cannot pause it, ~20 s for 100,000 entries): the app
   // runs this builder in a Web Worker (buildLogXlsxInWorker), whose Cancel terminates it.
   // Deflate level 1: about 15% faster than the default for files ~25% larger. Measured and
