@@ -49,8 +49,10 @@ describe('LogExports', UI_TEST, () => {
     expect(screen.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('value', String(done));
 
     worker.options!.onStage!('writing-file');
-    expect(await screen.findByText(/Excel workbook: writing the file/)).toBeInTheDocument();
-    expect(screen.getByRole('progressbar', { name: 'Export progress' })).not.toHaveAttribute('value');
+    expect(await screen.findByText('Excel workbook: writing the file (a large selection takes a while; CSV is much quicker)')).toBeInTheDocument();
+    const bar = screen.getByRole('progressbar', { name: 'Export progress' });
+    expect(bar).not.toHaveAttribute('value');
+    expect(bar).toHaveAccessibleDescription(/writing the file/);
     expect(screen.getByRole('button', { name: 'Cancel export' })).toBeEnabled();
 
     worker.finish(new Uint8Array([1, 2, 3]));
@@ -79,19 +81,21 @@ describe('LogExports', UI_TEST, () => {
     expect(services.host.saveFile).not.toHaveBeenCalled();
   });
 
-  it('drops progress that arrives after the export failed, so the buttons come back', async () => {
-    // A PDF of 1,500 entries (two pages); the dashboard request fails at once, while the
+  it('drops progress that arrives after the export failed, so the buttons come back, and fetches no more pages', async () => {
+    // A PDF of 2,500 entries (three pages); the dashboard request fails at once, while the
     // second page is still on its way.
     let releaseSecondPage = () => {};
+    const offsets: number[] = [];
     const failing = {
-      summary: async () => ({ ...SUMMARY, total: 1500 }),
+      summary: async () => ({ ...SUMMARY, total: 2500 }),
       dashboard: async () => {
         throw new Error('Bad gateway');
       },
       entries: async (_filter: unknown, _sort: unknown, offset: number) => {
-        if (offset > 0) await new Promise<void>((resolve) => (releaseSecondPage = resolve));
-        const entries = Array.from({ length: offset === 0 ? 1000 : 500 }, (_, i) => ({ ...TRICKY_ENTRIES[i % TRICKY_ENTRIES.length]!, eventId: `e${offset + i}` }));
-        return { entries, offset, more: offset === 0 };
+        offsets.push(offset);
+        if (offset === 1000) await new Promise<void>((resolve) => (releaseSecondPage = resolve));
+        const entries = Array.from({ length: offset < 2000 ? 1000 : 500 }, (_, i) => ({ ...TRICKY_ENTRIES[i % TRICKY_ENTRIES.length]!, eventId: `e${offset + i}` }));
+        return { entries, offset, more: offset < 2000 };
       },
     } as unknown as LogServerApi;
     const services = await deskServices();
@@ -101,9 +105,12 @@ describe('LogExports', UI_TEST, () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('PDF report failed: Bad gateway');
     await vi.waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
 
+    await vi.waitFor(() => expect(offsets).toEqual([0, 1000]));
     releaseSecondPage();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export PDF report' })).toBeEnabled();
+    // The failed export's fetch stopped: the third page was never asked for.
+    expect(offsets).toEqual([0, 1000]);
   });
 });

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { isDeskError } from '@shared/errors/deskError';
 import type { LogExportContext } from '@shared/log/logColumns';
 import type { LogFilter, LogSort } from '@shared/log/logQuery';
@@ -66,8 +67,9 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
         progress: (done, total) => {
           if (live()) setRunning({ what, format, done, total });
         },
+        // Committed at once: the builder waits for the next frame to show it, then holds the thread.
         stage: (stage) => {
-          if (live()) setRunning((r) => (r ? { ...r, stage } : r));
+          if (live()) flushSync(() => setRunning((r) => (r ? { ...r, stage } : r)));
         },
       });
       if (controller.signal.aborted) throw new Error('cancelled');

@@ -46,18 +46,29 @@ export function yieldToEventLoop(): Promise<void> {
 /**
  * Reports a stage (ExportRunOptions.onStage) and lets the window show it before the
  * builder's next step holds the thread: after a frame has been painted when there is one to
- * wait for (the page), else after the tasks already queued (a worker, whose messages reach
- * the page anyway). A hidden window paints no frames: the timeout keeps the export going.
+ * wait for (the page; the UI commits the stage synchronously), else after the tasks already
+ * queued (a worker, whose messages reach the page anyway). A hidden window paints no frames:
+ * the timeout keeps the export going. A Cancel heard meanwhile ends the export here, before
+ * the step that cannot be interrupted.
  */
 export async function enterStage(options: ExportRunOptions, stage: ExportStage): Promise<void> {
   if (!options.onStage) return;
   options.onStage(stage);
-  if (typeof document === 'undefined' || typeof requestAnimationFrame !== 'function') return yieldToEventLoop();
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    // rAF runs just before the paint; a task queued from it runs after that paint.
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
-  });
+  if (typeof document === 'undefined' || typeof requestAnimationFrame !== 'function') {
+    await yieldToEventLoop();
+  } else {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        cancelAnimationFrame(frame);
+        resolve();
+      };
+      const timer = setTimeout(done, 100);
+      // rAF runs just before the paint; a task queued from it runs after that paint.
+      const frame = requestAnimationFrame(() => setTimeout(done, 0));
+    });
+  }
+  throwIfCancelled(options.signal);
 }
 
 /**
