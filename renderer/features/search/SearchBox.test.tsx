@@ -9,15 +9,22 @@ import { arrangePatron, deskServices, renderWithDesk, UI_TEST, writeContextOf } 
 import { SearchBox } from './SearchBox';
 import { searchIndexOf } from './searchAnswersFor';
 
-// The type-ahead can be held back, so a test can act before any result exists.
-const search = vi.hoisted(() => ({ held: false }));
+// The type-ahead can be held back, so a test can act before any result exists, then let it answer.
+const search = vi.hoisted(() => ({ held: false, waiting: [] as Array<() => void> }));
 vi.mock('../../db/patronSearch', async (importOriginal) => {
   const real = await importOriginal<typeof PatronSearchModule>();
   return {
     searchPatrons: (...args: Parameters<typeof real.searchPatrons>) =>
-      search.held ? new Promise<never>(() => undefined) : real.searchPatrons(...args),
+      search.held
+        ? new Promise<Awaited<ReturnType<typeof real.searchPatrons>>>((resolve, reject) => search.waiting.push(() => real.searchPatrons(...args).then(resolve, reject)))
+        : real.searchPatrons(...args),
   };
 });
+/** Lets every held search answer. */
+function releaseSearches(): void {
+  search.held = false;
+  for (const answer of search.waiting.splice(0)) answer();
+}
 
 let services: DeskServices;
 let joan: Patron;
@@ -25,6 +32,7 @@ let john: Patron;
 
 beforeEach(async () => {
   search.held = false;
+  search.waiting = [];
   services = await deskServices();
   joan = await arrangePatron(services, { firstName: 'Joan', lastName: 'Smith', cardNumber: 'AB123', phones: [{ label: 'mobile', number: '07700 900123' }] });
   john = await arrangePatron(services, { firstName: 'John', lastName: 'Smythe', emails: [{ label: 'personal', address: 'john@example.org' }] });
@@ -164,11 +172,31 @@ describe('SearchBox', UI_TEST, () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${joan.id}`));
   });
 
-  it('says it is still searching when Enter comes before the results (not a card)', async () => {
+  it('says it is still searching when Enter comes before the results, then opens the top result when they come', async () => {
     search.held = true;
     const user = userEvent.setup();
     await user.type(renderSearch(), 'smythe{Enter}');
     expect(await screen.findByText('Still searching…')).toBeInTheDocument();
+    expect(window.location.hash).toBe('');
+    releaseSearches();
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${john.id}`));
+  });
+
+  it('forgets an early Enter once more is typed, and says so when the answer is no one', async () => {
+    search.held = true;
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'smy{Enter}');
+    expect(await screen.findByText('Still searching…')).toBeInTheDocument();
+    await user.type(box, 'thex');
+    releaseSearches();
+    expect(await screen.findByText('No matches')).toBeInTheDocument();
+    expect(window.location.hash).toBe('');
+
+    search.held = true;
+    await user.type(box, 'q{Enter}');
+    releaseSearches();
+    expect(await screen.findByText('No patron matches “smythexq”')).toBeInTheDocument();
     expect(window.location.hash).toBe('');
   });
 

@@ -26,13 +26,17 @@ export function useSearchShortcut(inputRef: React.RefObject<HTMLInputElement | n
 /**
  * One box for name, card number, phone and email. Arrow keys move through the results,
  * Enter opens one. A card scan (a run of digits then Enter, as scanners type it) opens
- * the card's holder directly without waiting for the type-ahead.
+ * the card's holder directly without waiting for the type-ahead. Enter typed faster than
+ * the search answers ("yates⏎") opens the top result for what was typed once it comes,
+ * unless more is typed first: the results on screen may still be an earlier prefix's.
  */
 export function SearchBox() {
   const { db, now } = useDesk();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState('');
+  /** The query Enter was pressed on before its results came (see onEnter). */
+  const [enterPending, setEnterPending] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const { results, settled, answers } = usePatronSearch(query);
@@ -42,6 +46,7 @@ export function SearchBox() {
   function openPatron(p: { id: string }) {
     setQuery('');
     setMessage('');
+    setEnterPending(null);
     navigate({ name: 'patron', id: p.id });
   }
 
@@ -53,16 +58,33 @@ export function SearchBox() {
       const holder = await findPatronByCard(db, raw);
       if (holder) return openPatron(holder);
     }
-    const chosen = settled ? results[active] : undefined;
+    if (!settled) {
+      setEnterPending(query);
+      setMessage('Still searching…');
+      return;
+    }
+    const chosen = results[active];
     if (chosen) return openPatron(chosen);
-    setMessage(settled ? `No patron matches “${raw}”` : 'Still searching…');
+    setMessage(`No patron matches “${raw}”`);
   }
+
+  // The answer to an Enter that came first: the query is unchanged since (typing clears it).
+  useEffect(() => {
+    if (enterPending === null || !settled || enterPending !== query) return;
+    setEnterPending(null);
+    const chosen = results[active] ?? results[0];
+    if (chosen) openPatron(chosen);
+    else setMessage(`No patron matches “${query.trim()}”`);
+  }, [enterPending, settled, query, results, active]);
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, Math.max(results.length - 1, 0)));
     else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     else if (e.key === 'Enter') void onEnter();
-    else if (e.key === 'Escape') setQuery('');
+    else if (e.key === 'Escape') {
+      setQuery('');
+      setEnterPending(null);
+    }
     else return;
     e.preventDefault();
   }
@@ -89,6 +111,7 @@ export function SearchBox() {
           setQuery(e.target.value);
           setActive(0);
           setMessage('');
+          setEnterPending(null);
         }}
         onKeyDown={onKeyDown}
       />
