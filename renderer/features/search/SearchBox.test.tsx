@@ -182,19 +182,52 @@ describe('SearchBox', UI_TEST, () => {
     await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${john.id}`));
   });
 
-  it('forgets an early Enter once more is typed, and says so when the answer is no one', async () => {
-    search.held = true;
+  it('answers an early Enter from the finished query, not the earlier prefix still on screen, keeping a highlighted patron', async () => {
     const user = userEvent.setup();
     const box = renderSearch();
-    await user.type(box, 'smy{Enter}');
+    await user.type(box, 'jo s');
+    await waitFor(() => expect(options().map((o) => o.textContent)).toEqual([expect.stringContaining('Jo Spencer'), expect.stringContaining('Joan Smith'), expect.stringContaining('John Smythe')]));
+    // "jo sm" is slow; its Enter comes while "jo s"'s three are still shown.
+    search.held = true;
+    await user.type(box, 'm{Enter}');
     expect(await screen.findByText('Still searching…')).toBeInTheDocument();
-    await user.type(box, 'thex');
     releaseSearches();
-    expect(await screen.findByText('No matches')).toBeInTheDocument();
-    expect(window.location.hash).toBe('');
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${joan.id}`));
+  });
+
+  it('answers an early Enter with the patron highlighted before it, found in the answer by who it is, not where', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    await user.type(box, 'jo s');
+    await waitFor(() => expect(options()).toHaveLength(3));
+    // John Smythe is third of "jo s"'s three, second of "jo sm"'s two.
+    search.held = true;
+    await user.type(box, 'm{ArrowDown}{ArrowDown}{Enter}');
+    expect(await screen.findByText('Still searching…')).toBeInTheDocument();
+    releaseSearches();
+    await waitFor(() => expect(window.location.hash).toBe(`#/patrons/${john.id}`));
+  });
+
+  it('forgets an early Enter when more is typed, an arrow key is pressed or the box is left, and says so when the answer is no one', async () => {
+    const user = userEvent.setup();
+    const box = renderSearch();
+    // A query of its own each time: one already answered would be answered at once.
+    for (const [query, moveOn] of [['smythe', 'x{Backspace}'], ['john', '{ArrowDown}'], ['joan', 'leave']] as const) {
+      search.held = true;
+      await user.clear(box);
+      await user.type(box, `${query}{Enter}`);
+      expect(await screen.findByText('Still searching…')).toBeInTheDocument();
+      if (moveOn === 'leave') await user.click(document.body);
+      else await user.type(box, moveOn);
+      releaseSearches();
+      await waitFor(() => expect(options()).toHaveLength(1));
+      expect(screen.queryByText('Still searching…'), moveOn).not.toBeInTheDocument();
+      expect(window.location.hash, moveOn).toBe('');
+    }
 
     search.held = true;
-    await user.type(box, 'q{Enter}');
+    await user.clear(box);
+    await user.type(box, 'smythexq{Enter}');
     releaseSearches();
     expect(await screen.findByText('No patron matches “smythexq”')).toBeInTheDocument();
     expect(window.location.hash).toBe('');

@@ -27,21 +27,29 @@ export function useSearchShortcut(inputRef: React.RefObject<HTMLInputElement | n
  * One box for name, card number, phone and email. Arrow keys move through the results,
  * Enter opens one. A card scan (a run of digits then Enter, as scanners type it) opens
  * the card's holder directly without waiting for the type-ahead. Enter typed faster than
- * the search answers ("yates⏎") opens the top result for what was typed once it comes,
- * unless more is typed first: the results on screen may still be an earlier prefix's.
+ * the search answers ("yates⏎") waits for the answer to what was typed (the results on
+ * screen may still be an earlier prefix's) and opens its top result, or the patron
+ * highlighted with the arrow keys if the answer has them. Typing, the arrow keys, Escape or
+ * leaving the box forgets that Enter: nothing opens behind the back of someone who moved on.
  */
 export function SearchBox() {
   const { db, now } = useDesk();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState('');
-  /** The query Enter was pressed on before its results came (see onEnter). */
-  const [enterPending, setEnterPending] = useState<string | null>(null);
+  /** An Enter pressed before the results for its query came (see onEnter), and the patron then highlighted, if one was. */
+  const [enterPending, setEnterPending] = useState<{ query: string; highlighted?: string } | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const { results, settled, answers } = usePatronSearch(query);
   const open = query.trim() !== '';
   useSearchShortcut(inputRef);
+
+  function forgetEnter() {
+    if (enterPending === null) return;
+    setEnterPending(null);
+    setMessage('');
+  }
 
   function openPatron(p: { id: string }) {
     setQuery('');
@@ -57,9 +65,12 @@ export function SearchBox() {
     if (looksLikeCardScan(normaliseCardNumber(raw))) {
       const holder = await findPatronByCard(db, raw);
       if (holder) return openPatron(holder);
+      // Typed on (or Escape) during the lookup: this Enter was for text no longer in the box.
+      if (inputRef.current && inputRef.current.value !== query) return;
     }
     if (!settled) {
-      setEnterPending(query);
+      const highlighted = active > 0 ? results[active]?.id : undefined;
+      setEnterPending(highlighted ? { query, highlighted } : { query });
       setMessage('Still searching…');
       return;
     }
@@ -68,22 +79,23 @@ export function SearchBox() {
     setMessage(`No patron matches “${raw}”`);
   }
 
-  // The answer to an Enter that came first: the query is unchanged since (typing clears it).
+  // The answer to an Enter that came first: the query is unchanged since (typing forgets it).
   useEffect(() => {
-    if (enterPending === null || !settled || enterPending !== query) return;
+    if (enterPending === null || !settled || enterPending.query !== query) return;
     setEnterPending(null);
-    const chosen = results[active] ?? results[0];
+    const chosen = results.find((p) => p.id === enterPending.highlighted) ?? results[0];
     if (chosen) openPatron(chosen);
     else setMessage(`No patron matches “${query.trim()}”`);
-  }, [enterPending, settled, query, results, active]);
+  }, [enterPending, settled, query, results]);
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') forgetEnter();
     if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, Math.max(results.length - 1, 0)));
     else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
     else if (e.key === 'Enter') void onEnter();
     else if (e.key === 'Escape') {
+      forgetEnter();
       setQuery('');
-      setEnterPending(null);
     }
     else return;
     e.preventDefault();
@@ -114,6 +126,7 @@ export function SearchBox() {
           setEnterPending(null);
         }}
         onKeyDown={onKeyDown}
+        onBlur={forgetEnter}
       />
       {open && (
         // data-answers: the text these results answer (the type-ahead bench waits for it to match the box).
