@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
+import { FORMULA_STARTS } from '@shared/log/csvSafety';
 import type { TimeWriter } from './timeTexts';
 
 const QUOTE = 0x22;
@@ -13,9 +14,9 @@ const NINE = 0x39;
 const MAX_TIME_TEXT = 32;
 /** Stretches shorter than this are copied byte by byte (see copy). */
 const LONG_COPY = 16;
-/** csvSafety.ts's FORMULA_START by first byte: tab, CR, +, -, =, @ (a UTF-8 lead byte is never one of them). */
+/** csvSafety.ts's FORMULA_STARTS by first byte: all ASCII, and a UTF-8 lead byte is never ASCII. */
 const FORMULA_START = new Uint8Array(256);
-for (const b of [0x09, 0x0d, 0x2b, 0x2d, 0x3d, 0x40]) FORMULA_START[b] = 1;
+for (const c of FORMULA_STARTS) FORMULA_START[c.charCodeAt(0)] = 1;
 
 /**
  * How the transform treats one column's fields: a time column's writer (the field is epoch
@@ -45,8 +46,8 @@ export type CopyField = TimeWriter | 'text' | undefined;
  * long, with `indexOf`.
  *
  * PostgreSQL quotes exactly the fields that hold a quote, comma, CR or LF, or are empty
- * strings, and a quoted field starts with a quote; so an unquoted field ends at the next comma (at the next LF for
- * the last column), and a quoted one at the first quote not doubled. Time fields are never
+ * strings, and a quoted field starts with a quote; so an unquoted field ends at the next
+ * comma (at the next LF for the last column), and a quoted one at the first quote not doubled. Time fields are never
  * quoted (digits, or nothing for NULL). Stretches between time fields are copied as they are.
  *
  * A record cut by a chunk boundary is kept and read again with the next chunk, so only whole

@@ -4,8 +4,8 @@
  * become a live link. Such text gets a leading apostrophe, the OWASP-recommended
  * neutralisation: the cell then shows as text, with the apostrophe visible.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_STARTS: ReadonlySet<string> = new Set(['=', '+', '-', '@', '\t', '\r']);
 
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_STARTS.has(text.charAt(0)) ? `'${text}` : text;
 }

@@ -141,9 +141,7 @@ export function LogExports({ api, filter, sort, context, campaignNames }: Props)
       {running && (
         <div className="row">
           {/* No value while a step runs without progress: the bar shows it is waiting, the words say for what. */}
-          {running.stage || !running.total
-            ? <progress aria-label="Export progress" aria-describedby={progressTextId} />
-            : <progress aria-label="Export progress" aria-describedby={progressTextId} max={running.total} value={running.done} />}
+          <progress aria-label="Export progress" aria-describedby={progressTextId} {...(running.stage || !running.total ? {} : { max: running.total, value: running.done })} />
           <span id={progressTextId}>{running.what}: {progressText(running)}</span>
           <button type="button" onClick={() => abort.current?.abort()}>Cancel export</button>
         </div>
