@@ -3,6 +3,7 @@ import { prepareLastNameDb, queryBaselines } from '../page/baselines';
 import { beginIdle, endIdle, missYou, reminderLateness, startReminders, stopReminders } from '../page/reminders';
 import { seed, seedStatus } from '../page/seed';
 import { dropSearchIndex, loadSearchIndex } from '../page/searchIndexCost';
+import { initialSync, rawBulkPut } from '../page/initialSync';
 
 /** The bench page's API, called by bench/run.ts and bench/reminders.ts through page.evaluate. */
 export const deskBench = {
@@ -10,6 +11,8 @@ export const deskBench = {
   loadSearchIndex, dropSearchIndex,
   // Issue 3, bench/reminders.ts
   missYou, startReminders, reminderLateness, beginIdle, endIdle, stopReminders,
+  // Issue 4, bench/initialSync.ts
+  initialSync, rawBulkPut,
 };
 export type DeskBenchApi = typeof deskBench;
 

@@ -141,3 +141,24 @@ export interface ReminderIdleResult {
   longTaskMs: number;
   armedTimers: number;
 }
+
+/** Issue 4: a new desk's first sync through the app's code (bench/page/initialSync.ts). */
+export interface InitialSyncResult {
+  records: number;
+  pages: number;
+  ms: number;
+  /** Of ms, waiting for pulled pages (request, server, transfer, JSON parsing). */
+  pullMs: number;
+  rowsPerSec: number;
+  /** Rows in each synced table afterwards. */
+  counts: Record<string, number>;
+}
+
+/** Issue 4: the same rows by plain Dexie bulkPut into the same schema. */
+export interface RawBulkPutResult {
+  records: number;
+  chunk: number;
+  ms: number;
+  rowsPerSec: number;
+  counts: Record<string, number>;
+}

@@ -1,0 +1,109 @@
+import Dexie from 'dexie';
+import { foldFollowUp, pendingDueAtOf } from '../../shared/followups/foldFollowUp';
+import type { FollowUp } from '../../shared/followups/followUp';
+import { codecOf } from '../../shared/sync/entities';
+import type { PulledRecord } from '../../shared/sync/protocol';
+import { DeskDb } from '../../renderer/db/deskDb';
+import { applySchema } from '../../renderer/db/schema';
+import { httpTransport } from '../../renderer/sync/httpTransport';
+import { withClocks } from '../../renderer/sync/rowClocks';
+import { syncOnce } from '../../renderer/sync/syncOnce';
+import type { InitialSyncResult, RawBulkPutResult } from '../shared/protocol';
+
+/**
+ * Issue 4's initial-sync benchmark, in the page on the server's own origin: a new desk's
+ * first sync through the app's own code (syncOnce over HTTP into a DeskDb), and, for the
+ * ratio the issue asks for, the same rows written by plain Dexie bulkPut into the same
+ * schema with nothing else going on.
+ */
+const DESK_ID = 'bench-sync-desk';
+const TABLES = ['patrons', 'notes', 'requests', 'followUps', 'followUpEvents'] as const;
+
+async function counts(db: Dexie): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t] = await db.table(t).count();
+  return out;
+}
+
+/** A new desk's first sync of everything the token's branches hold, timed end to end. */
+export async function initialSync(token: string, dbName: string, pageSize: number): Promise<InitialSyncResult> {
+  await Dexie.delete(dbName);
+  const db = new DeskDb(dbName);
+  await db.open();
+  try {
+    const http = httpTransport({ baseUrl: '', deskId: DESK_ID, token: () => token });
+    // Time spent waiting for pages (request, server, transfer, JSON parse): the rest is the desk's.
+    let pullMs = 0;
+    const transport = {
+      push: http.push,
+      pull: async (cursor: string | undefined, limit: number) => {
+        const t = performance.now();
+        try {
+          return await http.pull(cursor, limit);
+        } finally {
+          pullMs += performance.now() - t;
+        }
+      },
+    };
+    let pages = 0;
+    const t0 = performance.now();
+    const round = await syncOnce(db, transport, { now: Date.now, pageSize, onProgress: () => void pages++ });
+    const ms = performance.now() - t0;
+    return { records: round.pulled, pages, ms, pullMs, rowsPerSec: round.pulled / (ms / 1000), counts: await counts(db) };
+  } finally {
+    db.close();
+  }
+}
+
+/** The rows a desk stores for pulled records (what applyPulledPage writes into an empty replica). */
+function deskRows(records: PulledRecord[]): Map<string, object[]> {
+  const byTable = new Map<string, object[]>();
+  for (const r of records) {
+    const codec = codecOf(r.entity);
+    const built = codec.fromFields(r.id, r.fields, r.clocks);
+    if (!built.ok) throw new Error(`record ${r.entity} ${r.id} does not build: ${JSON.stringify(built.issues)}`);
+    let row: object = built.record;
+    if (r.entity === 'followUp') {
+      const pending = pendingDueAtOf(foldFollowUp(built.record as FollowUp, []));
+      if (pending !== undefined) row = { ...row, pendingDueAt: pending };
+    }
+    const list = byTable.get(codec.table) ?? [];
+    list.push(withClocks(row, r.clocks));
+    byTable.set(codec.table, list);
+  }
+  return byTable;
+}
+
+/**
+ * The reference: every record fetched first (not timed) and turned into desk rows, then
+ * written table by table with bulkPut in `chunk`-row transactions into an empty database of
+ * the app's schema, without the outbox middleware.
+ */
+export async function rawBulkPut(token: string, dbName: string, pageSize: number, chunk: number): Promise<RawBulkPutResult> {
+  const transport = httpTransport({ baseUrl: '', deskId: DESK_ID, token: () => token });
+  const records: PulledRecord[] = [];
+  for (let cursor: string | undefined, more = true; more; ) {
+    const page = await transport.pull(cursor, pageSize);
+    records.push(...page.records);
+    cursor = page.cursor;
+    more = page.more;
+  }
+  const rows = deskRows(records);
+  records.length = 0;
+  await Dexie.delete(dbName);
+  const db = new Dexie(dbName);
+  applySchema(db);
+  await db.open();
+  try {
+    let total = 0;
+    const t0 = performance.now();
+    for (const [table, list] of rows) {
+      for (let i = 0; i < list.length; i += chunk) await db.table(table).bulkPut(list.slice(i, i + chunk));
+      total += list.length;
+    }
+    const ms = performance.now() - t0;
+    return { records: total, chunk, ms, rowsPerSec: total / (ms / 1000), counts: await counts(db) };
+  } finally {
+    db.close();
+  }
+}
