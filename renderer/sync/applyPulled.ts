@@ -1,8 +1,8 @@
 import { foldFollowUp, pendingDueAtOf } from '@shared/followups/foldFollowUp';
 import type { FollowUp } from '@shared/followups/followUp';
 import type { FollowUpEvent } from '@shared/followups/followUpEvents';
-import { codecOf } from '@shared/sync/entities';
-import { mergeState, type FieldMap } from '@shared/sync/fields';
+import { codecOf, type EntityCodec, type SyncedRecord } from '@shared/sync/entities';
+import { mergeState, type ClockMap, type FieldMap } from '@shared/sync/fields';
 import { hlcWall, isHlc, MAX_DRIFT_MS, type Hlc } from '@shared/sync/hlc';
 import type { PulledRecord, PullResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
@@ -19,38 +19,69 @@ export interface PulledPageSummary {
   unreadable: number;
 }
 
+export interface ApplyPulledOptions {
+  /**
+   * The page belongs to the first full pull of a desk whose synced tables were empty when it
+   * began (see syncOnce). Every row such a desk holds came from this pull, or carries a local
+   * change that is still unsent or refused, or one the server already has: so a pulled record
+   * with no unsent or refused change is the newest state of its row and is stored as it comes,
+   * without reading the row first. On a new desk that read was most of the time of its
+   * first sync (bench/RESULTS.md §9).
+   */
+  fresh?: boolean;
+  /** The pull's last page: the fresh pull, if it was one, ends with it. */
+  last?: boolean;
+}
+
+type Row = Record<string, unknown> & SyncMeta;
+const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+
 /**
  * Applies one pulled page and saves its cursor in the same transaction (ARCHITECTURE §4.4):
  * a desk that crashes mid-way pulls the page again, and merging it twice changes nothing.
  *
  * Each record merges field by field with the local copy by clock (the same rule the server
  * used), so local edits not yet pushed survive, and fields this build does not know are kept
- * on the row. Follow-ups whose log grew get their due time refolded; an erased patron takes
- * every record and unsent change about them along.
+ * on the row. Rows are read and written a table at a time (IndexedDB serves a batch of
+ * requests far faster than the same requests one after another). Follow-ups get their due
+ * time from their log; an erased patron takes every record and unsent change about them along.
  */
-export async function applyPulledPage(db: DeskDb, page: PullResponse, now: number): Promise<PulledPageSummary> {
+export async function applyPulledPage(db: DeskDb, page: PullResponse, now: number, options: ApplyPulledOptions = {}): Promise<PulledPageSummary> {
   const summary: PulledPageSummary = { changed: 0, erased: [], unreadable: 0 };
   const tables = [db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents, db.outbox, db.syncRejected, db.syncState];
   await db.transaction('rw', tables, async () => {
     let latest: Hlc | undefined;
-    const refold = new Set<string>();
+    const byTable = new Map<string, PulledRecord[]>();
     for (const record of page.records) {
+      for (const clock of Object.values(record.clocks)) if (isHlc(clock) && (!latest || clock > latest)) latest = clock;
       if (record.erased) {
         await eraseLocally(db, record.id);
         summary.erased.push(record.id);
         continue;
       }
-      const result = await mergeRecord(db, record);
-      if (result === 'unreadable') summary.unreadable++;
-      else if (result === 'changed') {
-        summary.changed++;
-        if (record.entity === 'followUp') refold.add(record.id);
-        if (record.entity === 'followUpEvent' && typeof record.fields.followUpId === 'string') refold.add(record.fields.followUpId);
-      }
-      for (const clock of Object.values(record.clocks)) if (isHlc(clock) && (!latest || clock > latest)) latest = clock;
+      const table = codecOf(record.entity).table;
+      const list = byTable.get(table);
+      if (list) list.push(record);
+      else byTable.set(table, [record]);
     }
-    for (const id of refold) await refoldFollowUp(db, id);
+    const unsent = options.fresh ? await locallyChanged(db) : undefined;
+    // Events first: a follow-up of this page folds with the events stored before it.
+    const refold = new Set<string>();
+    const putFollowUps = new Set<string>();
+    for (const table of ['patrons', 'notes', 'requests', 'followUpEvents', 'followUps'] as const) {
+      const records = byTable.get(table);
+      if (!records) continue;
+      const rows = await mergedRows(db, records, unsent, summary);
+      if (table === 'followUps') {
+        await withDueTimes(db, rows as unknown as Array<FollowUp & SyncMeta>);
+        for (const row of rows) putFollowUps.add(row.id as string);
+      }
+      if (table === 'followUpEvents') for (const row of rows) if (typeof row.followUpId === 'string') refold.add(row.followUpId);
+      if (rows.length > 0) await db.table(table).bulkPut(rows);
+    }
+    for (const id of refold) if (!putFollowUps.has(id)) await refoldFollowUp(db, id);
     await db.syncState.put({ key: 'cursor', value: page.cursor });
+    if (options.fresh && options.last) await db.syncState.delete('freshPull');
     // The next local edit must order after everything seen, unless it came from a clock far ahead.
     if (latest && hlcWall(latest) <= now + MAX_DRIFT_MS) {
       const saved = await db.syncState.get('hlc');
@@ -60,34 +91,93 @@ export async function applyPulledPage(db: DeskDb, page: PullResponse, now: numbe
   return summary;
 }
 
-type Row = Record<string, unknown> & SyncMeta;
+/** Records with a change this desk has not had accepted yet (unsent, or refused and awaiting a person). */
+async function locallyChanged(db: DeskDb): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if ((await db.outbox.count()) > 0) {
+    for (const row of await db.outbox.toArray()) for (const c of row.changes) keys.add(keyOf(c.mutation.entity, c.mutation.recordId));
+  }
+  if ((await db.syncRejected.count()) > 0) {
+    for (const row of await db.syncRejected.toArray()) keys.add(keyOf(row.mutation.entity, row.mutation.recordId));
+  }
+  return keys;
+}
 
-async function mergeRecord(db: DeskDb, pulled: PulledRecord): Promise<'changed' | 'same' | 'unreadable'> {
+/**
+ * The rows to store for one table's pulled records: merged with the stored rows (read in one
+ * batch), or built straight from the pulled fields where the page is fresh (see
+ * ApplyPulledOptions). Unchanged rows are left out.
+ */
+async function mergedRows(db: DeskDb, records: PulledRecord[], unsent: Set<string> | undefined, summary: PulledPageSummary): Promise<Row[]> {
+  const table = db.table<Row, string>(codecOf(records[0]!.entity).table);
+  const mustRead = unsent ? records.filter((r) => unsent.has(keyOf(r.entity, r.id))) : records;
+  const stored = mustRead.length > 0 ? await table.bulkGet(mustRead.map((r) => r.id)) : [];
+  const locals = new Map<string, Row>();
+  stored.forEach((row, i) => {
+    if (row) locals.set(mustRead[i]!.id, row);
+  });
+  const rows: Row[] = [];
+  for (const record of records) {
+    const result = mergeRecord(record, locals.get(record.id));
+    if (result === 'unreadable') summary.unreadable++;
+    else if (result !== 'same') {
+      rows.push(result.row);
+      if (result.changed) summary.changed++;
+    }
+  }
+  return rows;
+}
+
+function mergeRecord(pulled: PulledRecord, local: Row | undefined): 'same' | 'unreadable' | { row: Row; changed: boolean } {
   const codec = codecOf(pulled.entity);
-  const table = db.table<Row, string>(codec.table);
-  const local = await table.get(pulled.id);
-  const state = local
-    ? { fields: { ...(local._extra ?? {}), ...codec.toFields(local as never) }, clocks: clocksOf(local) }
-    : { fields: {}, clocks: {} };
+  if (!local) return rowOf(codec, pulled.id, { ...pulled.fields }, { ...pulled.clocks }, undefined, true);
+  const state = { fields: { ...(local._extra ?? {}), ...codec.toFields(local as never) }, clocks: clocksOf(local) };
   const changed = mergeState(state, { fields: pulled.fields, clocks: pulled.clocks }, codec.policyOf);
   const localClocks = clocksOf(local);
-  const clocksMoved = !local || Object.keys(pulled.clocks).some((f) => localClocks[f] !== state.clocks[f]);
+  const clocksMoved = Object.keys(pulled.clocks).some((f) => localClocks[f] !== state.clocks[f]);
   if (changed.length === 0 && !clocksMoved) return 'same';
-  const built = codec.fromFields(pulled.id, state.fields, state.clocks);
+  return rowOf(codec, pulled.id, state.fields, state.clocks, local, changed.length > 0);
+}
+
+/** The stored row for merged fields: the record, its clocks, and the fields this build does not know. */
+function rowOf(codec: EntityCodec<SyncedRecord>, id: string, fields: FieldMap, clocks: ClockMap, local: Row | undefined, changed: boolean): 'unreadable' | { row: Row; changed: boolean } {
+  const built = codec.fromFields(id, fields, clocks);
   if (!built.ok) return 'unreadable';
   const known = codec.toFields(built.record);
-  const extra: FieldMap = {};
-  for (const [k, v] of Object.entries(state.fields)) if (!(k in known)) extra[k] = v;
-  // Derived properties stay as this desk computed them (a follow-up's due time is refolded below).
+  let extra: FieldMap | undefined;
+  for (const [k, v] of Object.entries(fields)) if (!(k in known)) (extra ??= {})[k] = v;
+  // Derived properties stay as this desk computed them until refolded (a follow-up's due time).
   const derived = codec.table === 'followUps' && local?.pendingDueAt !== undefined ? { pendingDueAt: local.pendingDueAt } : {};
-  await table.put(withClocks({ ...built.record, ...derived, ...(Object.keys(extra).length ? { _extra: extra } : {}) }, state.clocks));
-  return changed.length > 0 || !local ? 'changed' : 'same';
+  return { row: withClocks({ ...built.record, ...derived, ...(extra ? { _extra: extra } : {}) }, clocks) as Row, changed };
+}
+
+/**
+ * Sets each follow-up's due time from its log as stored (this page's events included, they
+ * are written first). A desk with no events at all, like a new desk pulling follow-ups
+ * before their events, skips the read.
+ */
+async function withDueTimes(db: DeskDb, rows: Array<FollowUp & SyncMeta>): Promise<void> {
+  if (rows.length === 0) return;
+  const logs = new Map<string, FollowUpEvent[]>();
+  if ((await db.followUpEvents.count()) > 0) {
+    const events = await db.followUpEvents.where('followUpId').anyOf(rows.map((r) => r.id)).toArray();
+    for (const e of events) {
+      const log = logs.get(e.followUpId);
+      if (log) log.push(e);
+      else logs.set(e.followUpId, [e]);
+    }
+  }
+  for (const row of rows) {
+    const pending = pendingDueAtOf(foldFollowUp(row, logs.get(row.id) ?? []));
+    if (pending === undefined) delete row.pendingDueAt;
+    else row.pendingDueAt = pending;
+  }
 }
 
 /** Recomputes a follow-up's due time from its whole log, as recordFollowUpEvent does for local events. */
 async function refoldFollowUp(db: DeskDb, followUpId: string): Promise<void> {
   const followUp = (await db.followUps.get(followUpId)) as (FollowUp & SyncMeta) | undefined;
-  if (!followUp) return; // its events arrived first; the follow-up itself refolds when it comes
+  if (!followUp) return; // its events arrived first; the follow-up itself folds when it comes
   const events: FollowUpEvent[] = await db.followUpEvents.where('followUpId').equals(followUpId).toArray();
   const pending = pendingDueAtOf(foldFollowUp(followUp, events));
   if (pending === followUp.pendingDueAt) return;

@@ -1,4 +1,4 @@
-import type { PullResponse } from '@shared/sync/protocol';
+import { MAX_PULL_PAGE, type PullResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
 import { applyPulledPage } from './applyPulled';
 import { nextBatch, settleBatch } from './outboxQueue';
@@ -15,6 +15,7 @@ export interface SyncRound {
 
 export interface SyncOnceOptions {
   now: () => number;
+  /** Records per pulled page after the first full pull (which asks for the most the server gives). */
   pageSize?: number;
   /** Called after each pulled page of a full pull. */
   onProgress?: (done: number, total: number | undefined) => void;
@@ -41,24 +42,37 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
 
   let cursor = (await db.syncState.get('cursor'))?.value as string | undefined;
   round.fullPull = cursor === undefined;
+  let fresh = cursor === undefined ? await startFullPull(db) : (await db.syncState.get('freshPull'))?.value === 1;
   let total: number | undefined;
+  // The next page is fetched while this one is written: the network and the server work
+  // while IndexedDB does, instead of each waiting for the other.
+  let next: Promise<PullResponse> | undefined;
+  const pageSize = () => (round.fullPull ? MAX_PULL_PAGE : (options.pageSize ?? 500));
+  const fetchPage = (from: string | undefined) => {
+    const request = transport.pull(from, pageSize());
+    request.catch(() => undefined); // awaited (and its failure handled) in the loop, or dropped with it
+    return request;
+  };
   for (let guard = 0; guard < 1_000_000; guard++) {
     let page: PullResponse;
     try {
-      page = await transport.pull(cursor, options.pageSize ?? 500);
+      page = await (next ?? fetchPage(cursor));
     } catch (err) {
+      next = undefined;
       if (err instanceof SyncRequestError && err.code === 'resync-required' && cursor !== undefined) {
         // The server no longer knows our cursor (restored from a backup, or reset): pull everything
         // again and merge it by clocks; nothing local is dropped.
         await db.syncState.delete('cursor');
         cursor = undefined;
         round.fullPull = true;
+        fresh = await startFullPull(db);
         continue;
       }
       throw err;
     }
+    next = page.more ? fetchPage(page.cursor) : undefined;
     total ??= page.total;
-    const summary = await applyPulledPage(db, page, options.now());
+    const summary = await applyPulledPage(db, page, options.now(), { fresh, last: !page.more });
     round.pulled += page.records.length;
     round.erased += summary.erased.length;
     cursor = page.cursor;
@@ -67,4 +81,18 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
   }
   await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
   return round;
+}
+
+/**
+ * Before a full pull: whether this desk holds no records at all, so the pull may store what
+ * it gets without reading first (ApplyPulledOptions.fresh). Saved, so a pull interrupted and
+ * resumed later (another round, a restart) keeps it; the pull's last page clears it.
+ */
+async function startFullPull(db: DeskDb): Promise<boolean> {
+  const tables = [db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents];
+  let empty = true;
+  for (const table of tables) if ((await table.limit(1).count()) > 0) empty = false;
+  if (empty) await db.syncState.put({ key: 'freshPull', value: 1 });
+  else await db.syncState.delete('freshPull');
+  return empty;
 }

@@ -70,9 +70,13 @@ export interface RejectedRow {
   at: number;
 }
 
-/** Keyed values of the sync engine: the pull cursor, the last HLC, the last successful sync. */
+/**
+ * Keyed values of the sync engine: the pull cursor, the last HLC, the last successful sync,
+ * and `freshPull` while the first full pull of a desk that held no records is under way
+ * (see ApplyPulledOptions.fresh).
+ */
 export interface SyncStateRow {
-  key: 'cursor' | 'hlc' | 'lastSyncedAt';
+  key: 'cursor' | 'hlc' | 'lastSyncedAt' | 'freshPull';
   value: string | number | Hlc;
 }
 

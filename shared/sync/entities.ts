@@ -131,12 +131,14 @@ export const requestCodec: EntityCodec<PatronRequest> = {
 const FOLLOW_UP_KEYS = [
   'patronId', 'branchId', 'reason', 'channel', 'channelOverride', 'firstDueAt', 'recurrence', 'assignee', 'source', 'message', 'created',
 ] as const satisfies readonly (keyof FollowUp)[];
+/** Built once: zod compiles a schema on its first use, which costs far more than a parse (bench/RESULTS.md §9). */
+const PulledFollowUpSchema = FollowUpSchema.omit({ pendingDueAt: true });
 export const followUpCodec: EntityCodec<FollowUp> = {
   table: 'followUps',
   immutable: true,
   patronIdOf: (f) => f.patronId,
   toFields: (f) => plainFields(f, FOLLOW_UP_KEYS),
-  fromFields: (id, fields) => validated(FollowUpSchema.omit({ pendingDueAt: true }), plainRecord(id, fields, FOLLOW_UP_KEYS)),
+  fromFields: (id, fields) => validated(PulledFollowUpSchema, plainRecord(id, fields, FOLLOW_UP_KEYS)),
   policyOf: lww,
 };
 
