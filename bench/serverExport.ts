@@ -14,7 +14,7 @@
  *          half from one minute to the next, so one export says little; the median is reported)
  *          --reuse (with one size: use a database a --keep run left with that many rows, unseeded).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { hashPassword } from '../server/auth/passwordHash';
 import { addStaff } from '../server/accounts/staffAccounts';
@@ -22,6 +22,7 @@ import { createBranch } from '../server/accounts/branchAccounts';
 import { migrate } from '../server/db/migrate';
 import { openDatabase } from '../server/db/openDatabase';
 import { adminSql, databaseUrl, startServer as startBenchServer, stopServer } from './export/benchServer';
+import { cpuMs } from './shared/processCpu';
 import { summarize } from './shared/stats';
 import { seedLogRows, SEED_SPAN, SEED_START } from './export/seedLog';
 
@@ -61,24 +62,6 @@ async function seededRows(): Promise<number> {
   } finally {
     await db.close();
   }
-}
-
-/** CPU time (user + system, ms) of a process; of every postgres process when pid is 'postgres'. */
-function cpuMs(pid: number | 'postgres'): number {
-  const of = (p: string) => {
-    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
-  };
-  if (pid !== 'postgres') return of(String(pid));
-  let total = 0;
-  for (const p of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      if (readFileSync(`/proc/${p}/comm`, 'utf8').startsWith('postgres')) total += of(p);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return total;
 }
 
 const startServer = () => startBenchServer(dbUrl(), PORT);
