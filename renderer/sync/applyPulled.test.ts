@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteCodec, patronCodec } from '@shared/sync/entities';
+import { followUpCodec, noteCodec, patronCodec } from '@shared/sync/entities';
 import { formatHlc } from '@shared/sync/hlc';
 import type { PulledRecord, PullResponse } from '@shared/sync/protocol';
 import { createFollowUp } from '../db/followUpsRepo';
@@ -86,6 +86,54 @@ describe('applyPulledPage', () => {
     await s.db.notes.update(n.id, { body: 'Hello again' });
     const [queued] = await queuedChanges(s.db);
     expect(queued?.mutation.kind === 'edit' && Object.keys(queued.mutation.fields)).toEqual(['body']);
+  });
+});
+
+describe('applyPulledPage on a fresh pull (a new desk\'s first)', () => {
+  it('stores pulled records as they come, but merges a record with an unsent local edit', async () => {
+    const s = await deskServices();
+    const other = await deskServices();
+    const p = await arrangePatron(other, { firstName: 'Ada', lastName: 'Lovelace' });
+    const q = await arrangePatron(other, { firstName: 'Grace', lastName: 'Hopper' });
+    // The desk pulled Ada earlier in this pull, then renamed her; the edit is not sent yet.
+    await applyPulledPage(s.db, page([asPulled('patron', p, patronCodec.toFields(p), 1000, p.id)]), s.now(), { fresh: true });
+    await updatePatronDetails(s.db, writeContextOf(s), p.id, patronDetails({ firstName: 'Ada', lastName: 'King' }));
+    // A later page brings Ada again (another desk set her pronouns, before our edit) and Grace.
+    const again = asPulled('patron', p, { ...patronCodec.toFields(p), pronouns: 'she/her' }, 2000, p.id);
+    const summary = await applyPulledPage(s.db, page([again, asPulled('patron', q, patronCodec.toFields(q), 1000, q.id)]), s.now(), { fresh: true });
+    expect(summary.changed).toBe(2);
+    const ada = await s.db.patrons.get(p.id);
+    expect([ada?.lastName, ada?.pronouns]).toEqual(['King', 'she/her']);
+    expect(withoutSyncMeta(await s.db.patrons.get(q.id))).toEqual(q);
+  });
+
+  it('merges a record whose local change the server refused, keeping it for staff to fix', async () => {
+    const s = await deskServices();
+    const other = await deskServices();
+    const p = await arrangePatron(other, { firstName: 'Ada', lastName: 'Lovelace' });
+    await applyPulledPage(s.db, page([asPulled('patron', p, patronCodec.toFields(p), 1000, p.id)]), s.now(), { fresh: true });
+    await updatePatronDetails(s.db, writeContextOf(s), p.id, patronDetails({ firstName: 'Ada', lastName: 'King' }));
+    const batch = await nextBatch(s.db);
+    await settleBatch(s.db, batch, { serverTime: 0, results: [{ mutationId: batch[0]!.mutation.id, status: 'rejected', code: 'invalid', reason: 'Bad' }] }, s.now());
+    expect(await s.db.outbox.count()).toBe(0);
+    await applyPulledPage(s.db, page([asPulled('patron', p, { ...patronCodec.toFields(p), pronouns: 'she/her' }, 2000, p.id)]), s.now(), { fresh: true });
+    expect((await s.db.patrons.get(p.id))?.lastName).toBe('King');
+  });
+
+  it('gives a pulled follow-up its due time from events already stored', async () => {
+    const s = await deskServices();
+    const other = await deskServices();
+    const p = await arrangePatron(other);
+    const f = await createFollowUp(other.db, writeContextOf(other), { patronId: p.id, reason: 'Call', dueAt: other.now() + 1000, channel: 'phone', assignee: { kind: 'queue' } });
+    const done = { id: 'ev-early', followUpId: f.id, patronId: p.id, branchId: p.branchId, stamp: { staff: 'Bo', deskId: 'other', at: s.now() }, type: 'done', outcome: 'reached', comment: '' };
+    const { id: _id, ...doneFields } = done;
+    // The event reached this desk on a page before its follow-up.
+    await applyPulledPage(s.db, page([asPulled('followUpEvent', done, doneFields, 5, p.id)]), s.now(), { fresh: true });
+    const { pendingDueAt: _p, ...created } = f;
+    await applyPulledPage(s.db, page([asPulled('followUp', f, followUpCodec.toFields(created), 4, p.id)]), s.now(), { fresh: true });
+    const stored = await s.db.followUps.get(f.id);
+    expect(stored?.reason).toBe('Call');
+    expect(stored?.pendingDueAt).toBeUndefined();
   });
 });
 

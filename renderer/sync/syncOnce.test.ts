@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { patronCodec } from '@shared/sync/entities';
+import { formatHlc } from '@shared/sync/hlc';
+import { MAX_PULL_PAGE, type PulledRecord, type PullResponse } from '@shared/sync/protocol';
+import { arrangePatron, deskServices } from '../test/renderDesk';
+import { syncOnce } from './syncOnce';
+import { SyncRequestError, type SyncTransport } from './syncTransport';
+
+/** A server's records as pages, with a pull that can be made to fail once at a given page. */
+async function serverPages(count: number): Promise<PullResponse[]> {
+  const other = await deskServices();
+  const pages: PullResponse[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = await arrangePatron(other, { firstName: `Patron ${i}` });
+    const fields = patronCodec.toFields(p);
+    const clocks = Object.fromEntries(Object.keys(fields).map((k) => [k, formatHlc({ wall: 1000 + i, counter: 0, deskId: 'other' })]));
+    const record: PulledRecord = { entity: 'patron', id: p.id, branchId: p.branchId, patronId: p.id, fields, clocks, erased: false };
+    pages.push({ records: [record], cursor: `e:${i + 1}`, more: i < count - 1, serverTime: 0, ...(i === 0 ? { total: count } : {}) });
+  }
+  return pages;
+}
+
+function transportOf(pages: PullResponse[], failAt?: number) {
+  const calls: Array<{ cursor: string | undefined; limit: number }> = [];
+  let failed = false;
+  const transport: SyncTransport = {
+    push: () => Promise.reject(new Error('nothing to push')),
+    pull: async (cursor, limit) => {
+      calls.push({ cursor, limit });
+      const index = cursor === undefined ? 0 : Number(cursor.slice(2));
+      if (index === failAt && !failed) {
+        failed = true;
+        throw new SyncRequestError('network', 'The server cannot be reached');
+      }
+      return pages[index]!;
+    },
+  };
+  return { transport, calls };
+}
+
+describe('syncOnce, a full pull', () => {
+  it('on a new desk: pulls the most a page holds, keeps the fresh mark across an interruption, and clears it with the last page', async () => {
+    const s = await deskServices();
+    const pages = await serverPages(3);
+    const { transport, calls } = transportOf(pages, 2);
+    await expect(syncOnce(s.db, transport, { now: s.now })).rejects.toThrow('cannot be reached');
+    expect(calls[0]).toEqual({ cursor: undefined, limit: MAX_PULL_PAGE });
+    expect((await s.db.syncState.get('cursor'))?.value).toBe('e:2');
+    expect((await s.db.syncState.get('freshPull'))?.value).toBe(1);
+
+    const round = await syncOnce(s.db, transport, { now: s.now, pageSize: 50 });
+    expect(round).toMatchObject({ pulled: 1, fullPull: false });
+    expect(calls.at(-1)).toEqual({ cursor: 'e:2', limit: 50 });
+    expect(await s.db.syncState.get('freshPull')).toBeUndefined();
+    expect(await s.db.patrons.count()).toBe(3);
+  });
+
+  it('on a desk that already holds records, merges rather than marking the pull fresh', async () => {
+    const s = await deskServices();
+    await arrangePatron(s, { firstName: 'Local' });
+    await s.db.outbox.clear(); // as if pushed already
+    const pages = await serverPages(2);
+    const { transport } = transportOf(pages, 1);
+    await expect(syncOnce(s.db, transport, { now: s.now })).rejects.toThrow();
+    expect(await s.db.syncState.get('freshPull')).toBeUndefined();
+    await syncOnce(s.db, transport, { now: s.now });
+    expect(await s.db.patrons.count()).toBe(3);
+  });
+});
