@@ -17,23 +17,21 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { createBranch } from '../server/accounts/branchAccounts';
 import { addStaff } from '../server/accounts/staffAccounts';
 import { hashPassword } from '../server/auth/passwordHash';
 import type { Database } from '../server/db/database';
 import { migrate } from '../server/db/migrate';
 import { openDatabase } from '../server/db/openDatabase';
-import { createApp } from '../server/http/createApp';
 import { adminSql, databaseUrl } from './export/benchServer';
 import { assertChromium, chromiumVersion, clearOriginStorage, launchBrowser } from './node/browser';
 import { buildAll } from './node/build';
 import { openBenchPage } from './node/benchPage';
-import { BENCH_PAGES, RESULTS, WEB_ROOT } from './node/paths';
+import { RESULTS } from './node/paths';
 import { createRunLog } from './node/runLog';
-import { BENCH_BASE } from './shared/constants';
 import type { InitialSyncResult, RawBulkPutResult } from './shared/protocol';
 import { median } from './shared/stats';
+import { serveWithBenchPages, loginToken } from './sync/benchOrigin';
 import { syncRecords } from './sync/syncDataset';
 
 const DB_NAME = 'desk_bench_sync';
@@ -111,21 +109,14 @@ async function main(): Promise<void> {
   const built = await buildAll();
   log(`build: ${built.webReason}${built.webBuilt ? ` (${(built.webMs / 1000).toFixed(1)} s)` : ''}`);
 
-  // The real server app on this database, plus the bench pages on the same origin.
-  const app = await createApp({ db: db!, webRoot: WEB_ROOT });
-  await app.register(fastifyStatic, { root: BENCH_PAGES, prefix: BENCH_BASE, decorateReply: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { app, origin } = await serveWithBenchPages(db!);
   const profile = mkdtempSync(join(tmpdir(), 'desk-sync-bench-'));
   const context = await launchBrowser(profile);
   const syncRuns: InitialSyncResult[] = [];
   const rawRuns: RawBulkPutResult[] = [];
   try {
     log(`Chromium ${await chromiumVersion(context)}, Node ${process.version}, origin ${origin}`);
-    const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'benchdesk', password: PASSWORD }) });
-    if (!login.ok) throw new Error(`login answered ${login.status}: ${await login.text()}`);
-    const { token } = (await login.json()) as { token: string };
+    const token = await loginToken(origin, 'benchdesk', PASSWORD);
 
     const measure = async (which: 'sync' | 'raw') => {
       await clearOriginStorage(context, origin);

@@ -27,7 +27,11 @@ export interface SyncEngineOptions {
   transport: SyncTransport;
   now?: () => number;
   onStatus?: (status: SyncStatus) => void;
-  /** After local writes, wait this long for more before pushing (typing a note is several writes). */
+  /**
+   * After a local write, wait this long for more before pushing. None by default: the first
+   * write goes at once (a note reaches the other desks in a blink, bench/RESULTS.md §11), and
+   * writes made while that round runs go together in the round right after it.
+   */
   debounceMs?: number;
   /** Fallback poll when no poke arrives. */
   pollMs?: number;
@@ -35,7 +39,7 @@ export interface SyncEngineOptions {
 }
 
 /**
- * Runs sync rounds when there is reason to: after local writes (debounced), on a poke, when
+ * Runs sync rounds when there is reason to: after local writes, on a poke, when
  * the network comes back, on wake and focus, and every minute as a fallback. Failures back off
  * (1 s doubling, capped at 60 s) and retry by themselves, so a queue drains when the network
  * returns without anyone typing again. Problems that need a person stop the retries until the
@@ -70,7 +74,7 @@ export class SyncEngine {
   }
 
   /** Something happened that may mean work: a local write, a poke, the network, focus. */
-  trigger(delayMs = this.options.debounceMs ?? 400): void {
+  trigger(delayMs = this.options.debounceMs ?? 0): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
