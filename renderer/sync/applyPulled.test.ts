@@ -120,20 +120,31 @@ describe('applyPulledPage on a fresh pull (a new desk\'s first)', () => {
     expect((await s.db.patrons.get(p.id))?.lastName).toBe('King');
   });
 
-  it('gives a pulled follow-up its due time from events already stored', async () => {
+  it('gives a pulled follow-up its due time from its log: events stored before it, and events in the same page', async () => {
     const s = await deskServices();
     const other = await deskServices();
     const p = await arrangePatron(other);
-    const f = await createFollowUp(other.db, writeContextOf(other), { patronId: p.id, reason: 'Call', dueAt: other.now() + 1000, channel: 'phone', assignee: { kind: 'queue' } });
-    const done = { id: 'ev-early', followUpId: f.id, patronId: p.id, branchId: p.branchId, stamp: { staff: 'Bo', deskId: 'other', at: s.now() }, type: 'done', outcome: 'reached', comment: '' };
-    const { id: _id, ...doneFields } = done;
-    // The event reached this desk on a page before its follow-up.
-    await applyPulledPage(s.db, page([asPulled('followUpEvent', done, doneFields, 5, p.id)]), s.now(), { fresh: true });
-    const { pendingDueAt: _p, ...created } = f;
-    await applyPulledPage(s.db, page([asPulled('followUp', f, followUpCodec.toFields(created), 4, p.id)]), s.now(), { fresh: true });
-    const stored = await s.db.followUps.get(f.id);
-    expect(stored?.reason).toBe('Call');
-    expect(stored?.pendingDueAt).toBeUndefined();
+    const due = other.now() + 1000;
+    const f = await createFollowUp(other.db, writeContextOf(other), { patronId: p.id, reason: 'Call', dueAt: due, channel: 'phone', assignee: { kind: 'queue' } });
+    const g = await createFollowUp(other.db, writeContextOf(other), { patronId: p.id, reason: 'Write', dueAt: due, channel: 'letter', assignee: { kind: 'queue' } });
+    const snooze = (id: string, followUpId: string, until: number) =>
+      ({ id, followUpId, patronId: p.id, branchId: p.branchId, stamp: { staff: 'Bo', deskId: 'other', at: s.now() }, type: 'snoozed', until });
+    const pulledEvent = (e: ReturnType<typeof snooze>) => {
+      const { id: _id, ...fields } = e;
+      return asPulled('followUpEvent', e, fields, 5, p.id);
+    };
+    const pulledFollowUp = (fu: typeof f) => {
+      const { pendingDueAt: _p, ...created } = fu;
+      return asPulled('followUp', fu, followUpCodec.toFields(created), 4, p.id);
+    };
+    // f's snooze reached this desk a page before f; g's snooze comes in g's own page.
+    await applyPulledPage(s.db, page([pulledEvent(snooze('ev-f', f.id, due + 5000))]), s.now(), { fresh: true });
+    await applyPulledPage(s.db, page([pulledFollowUp(f), pulledFollowUp(g), pulledEvent(snooze('ev-g', g.id, due + 7000))]), s.now(), { fresh: true });
+    expect((await s.db.followUps.get(f.id))?.pendingDueAt).toBe(due + 5000);
+    expect((await s.db.followUps.get(g.id))?.pendingDueAt).toBe(due + 7000);
+    // A later page's event refolds a follow-up stored earlier.
+    await applyPulledPage(s.db, page([pulledEvent(snooze('ev-f2', f.id, due + 9000))]), s.now(), { fresh: true });
+    expect((await s.db.followUps.get(f.id))?.pendingDueAt).toBe(due + 9000);
   });
 });
 

@@ -11,6 +11,11 @@ import type { SyncMeta } from './syncTables';
 import { clocksOf, withClocks } from './rowClocks';
 
 export interface PulledPageSummary {
+  /**
+   * The replica's cursor is no longer the one this page was pulled from (another round got
+   * there first, or a discarded change asked for a full pull again): nothing was written.
+   */
+  superseded: boolean;
   /** Records whose local copy changed. */
   changed: number;
   /** Patrons erased here because the server erased them. */
@@ -31,6 +36,8 @@ export interface ApplyPulledOptions {
   fresh?: boolean;
   /** The pull's last page: the fresh pull, if it was one, ends with it. */
   last?: boolean;
+  /** The cursor the page was pulled from (undefined: from the start). */
+  from?: string;
 }
 
 type Row = Record<string, unknown> & SyncMeta;
@@ -47,9 +54,16 @@ const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
  * time from their log; an erased patron takes every record and unsent change about them along.
  */
 export async function applyPulledPage(db: DeskDb, page: PullResponse, now: number, options: ApplyPulledOptions = {}): Promise<PulledPageSummary> {
-  const summary: PulledPageSummary = { changed: 0, erased: [], unreadable: 0 };
+  const summary: PulledPageSummary = { superseded: false, changed: 0, erased: [], unreadable: 0 };
   const tables = [db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents, db.outbox, db.syncRejected, db.syncState];
   await db.transaction('rw', tables, async () => {
+    // A page is only the next step from the cursor it was asked with. Two rounds at once (an
+    // engine restarted during a long first sync) would otherwise store an older page over a
+    // newer one, which the fresh path does not merge, and move the cursor past the newer one.
+    if ('from' in options && (await db.syncState.get('cursor'))?.value !== options.from) {
+      summary.superseded = true;
+      return;
+    }
     let latest: Hlc | undefined;
     const byTable = new Map<string, PulledRecord[]>();
     for (const record of page.records) {

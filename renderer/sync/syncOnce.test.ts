@@ -38,6 +38,17 @@ function transportOf(pages: PullResponse[], failAt?: number) {
   return { transport, calls };
 }
 
+function pulledPatron(p: { id: string; branchId: string }, fields: PulledRecord['fields'], wall: number): PulledRecord {
+  const clocks = Object.fromEntries(Object.keys(fields).map((k) => [k, formatHlc({ wall, counter: 0, deskId: 'other' })]));
+  return { entity: 'patron', id: p.id, branchId: p.branchId, patronId: p.id, fields, clocks, erased: false };
+}
+
+const gate = () => {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { open, opened };
+};
+
 describe('syncOnce, a full pull', () => {
   it('on a new desk: pulls the most a page holds, keeps the fresh mark across an interruption, and clears it with the last page', async () => {
     const s = await deskServices();
@@ -50,7 +61,8 @@ describe('syncOnce, a full pull', () => {
 
     const round = await syncOnce(s.db, transport, { now: s.now, pageSize: 50 });
     expect(round).toMatchObject({ pulled: 1, fullPull: false });
-    expect(calls.at(-1)).toEqual({ cursor: 'e:2', limit: 50 });
+    // Still a new desk's first pull: full pages, not the smaller ones of later pulls.
+    expect(calls.at(-1)).toEqual({ cursor: 'e:2', limit: MAX_PULL_PAGE });
     expect(await s.db.syncState.get('freshPull')).toBeUndefined();
     expect(await s.db.patrons.count()).toBe(3);
   });
@@ -65,5 +77,52 @@ describe('syncOnce, a full pull', () => {
     expect(await s.db.syncState.get('freshPull')).toBeUndefined();
     await syncOnce(s.db, transport, { now: s.now });
     expect(await s.db.patrons.count()).toBe(3);
+  });
+
+  it('two rounds at once (an engine restarted during a first sync): the older round\'s late page does not roll a record back', async () => {
+    const s = await deskServices();
+    const other = await deskServices();
+    const a = await arrangePatron(other, { firstName: 'A' });
+    const x = await arrangePatron(other, { firstName: 'X', lastName: 'Old' });
+    const y = await arrangePatron(other, { firstName: 'Y' });
+    const page0: PullResponse = { records: [pulledPatron(a, patronCodec.toFields(a), 1000)], cursor: 'e:1', more: true, serverTime: 0 };
+    // Round A's next page was answered before another desk renamed X; round B's after.
+    const stale: PullResponse = { records: [pulledPatron(x, patronCodec.toFields(x), 1000)], cursor: 'e:5', more: false, serverTime: 0 };
+    const newer: PullResponse = { records: [pulledPatron(x, { ...patronCodec.toFields(x), lastName: 'New' }, 2000)], cursor: 'e:9', more: true, serverTime: 0 };
+    const last: PullResponse = { records: [pulledPatron(y, patronCodec.toFields(y), 3000)], cursor: 'e:12', more: false, serverTime: 0 };
+    const [aPulled, aRelease, bAsked, bRelease] = [gate(), gate(), gate(), gate()];
+    const transportA: SyncTransport = {
+      push: () => Promise.reject(new Error('nothing to push')),
+      pull: async (cursor) => {
+        if (cursor === undefined) return page0;
+        aPulled.open();
+        await aRelease.opened;
+        return stale;
+      },
+    };
+    const transportB: SyncTransport = {
+      push: () => Promise.reject(new Error('nothing to push')),
+      pull: async (cursor) => {
+        if (cursor === 'e:1') return newer;
+        bAsked.open();
+        await bRelease.opened;
+        return last;
+      },
+    };
+    const until = async (cursor: string) => {
+      while ((await s.db.syncState.get('cursor'))?.value !== cursor) await new Promise((r) => setTimeout(r, 5));
+    };
+    const roundA = syncOnce(s.db, transportA, { now: s.now });
+    await aPulled.opened;
+    await until('e:1');
+    const roundB = syncOnce(s.db, transportB, { now: s.now });
+    await bAsked.opened;
+    await until('e:9');
+    aRelease.open();
+    await roundA;
+    bRelease.open();
+    await roundB;
+    expect((await s.db.syncState.get('cursor'))?.value).toBe('e:12');
+    expect((await s.db.patrons.get(x.id))?.lastName).toBe('New');
   });
 });

@@ -47,7 +47,7 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
   // The next page is fetched while this one is written: the network and the server work
   // while IndexedDB does, instead of each waiting for the other.
   let next: Promise<PullResponse> | undefined;
-  const pageSize = () => (round.fullPull ? MAX_PULL_PAGE : (options.pageSize ?? 500));
+  const pageSize = () => (round.fullPull || fresh ? MAX_PULL_PAGE : (options.pageSize ?? 500));
   const fetchPage = (from: string | undefined) => {
     const request = transport.pull(from, pageSize());
     request.catch(() => undefined); // awaited (and its failure handled) in the loop, or dropped with it
@@ -65,6 +65,7 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
         await db.syncState.delete('cursor');
         cursor = undefined;
         round.fullPull = true;
+        total = undefined;
         fresh = await startFullPull(db);
         continue;
       }
@@ -72,7 +73,9 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     }
     next = page.more ? fetchPage(page.cursor) : undefined;
     total ??= page.total;
-    const summary = await applyPulledPage(db, page, options.now(), { fresh, last: !page.more });
+    const summary = await applyPulledPage(db, page, options.now(), { fresh, last: !page.more, from: cursor });
+    // Another round moved the cursor meanwhile: it carries on from there, this one stops.
+    if (summary.superseded) break;
     round.pulled += page.records.length;
     round.erased += summary.erased.length;
     cursor = page.cursor;
