@@ -20,6 +20,7 @@ import { startServerProcess, type ServerProcess } from './serverProcess';
 import { assertDeskEqualsServer, readServer } from './simulation';
 
 const PATRONS = 260;
+// CRASH_TRACE=1 prints where the time goes (server restarts dominate on a busy machine).
 const t0 = Date.now();
 const phase = (what: string) => process.env.CRASH_TRACE && console.log(`${Date.now() - t0} ms ${what}`);
 const ROUNDS = 3;
