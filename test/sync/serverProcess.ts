@@ -44,6 +44,10 @@ export async function startServerProcess(location: DatabaseLocation): Promise<Se
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A test that times out never reaches its finally: the server must not outlive the test worker.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  void exited.then(() => process.off('exit', reap));
 
   const waitForLog = (pattern: RegExp, from = output.length) =>
     new Promise<void>((resolve, reject) => {
