@@ -205,7 +205,7 @@ async function randomStep(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], se
   }
 }
 
-interface ServerRecord {
+export interface ServerRecord {
   entity: EntityName;
   id: string;
   fields: FieldMap;
@@ -214,7 +214,8 @@ interface ServerRecord {
   patronId: string;
 }
 
-async function readServer(db: Database, branchId: string): Promise<Map<string, ServerRecord>> {
+/** The server's records of one branch, keyed "entity:id" (also used by the crash-safety test). */
+export async function readServer(db: Database, branchId: string): Promise<Map<string, ServerRecord>> {
   const rows = await db.query<{ entity: EntityName; id: string; fields: FieldMap; clocks: ClockMap; erased: boolean; patron_id: string }>(
     'SELECT entity, id, fields, clocks, erased, patron_id FROM sync_records WHERE branch_id = $1',
     [branchId],
@@ -222,7 +223,8 @@ async function readServer(db: Database, branchId: string): Promise<Map<string, S
   return new Map(rows.rows.map((r) => [`${r.entity}:${r.id}`, { entity: r.entity, id: r.id, fields: r.fields, clocks: r.clocks, erased: r.erased, patronId: r.patron_id }]));
 }
 
-async function assertDeskEqualsServer(desk: SimDesk, server: Map<string, ServerRecord>): Promise<void> {
+/** Throws unless the desk has nothing unsent or refused and holds exactly the server's records. */
+export async function assertDeskEqualsServer(desk: Pick<SimDesk, 'name' | 'db'>, server: Map<string, ServerRecord>): Promise<void> {
   const pending = await desk.db.outbox.count();
   if (pending > 0) throw new Error(`${desk.name} still has ${pending} unsent changes after healing`);
   const rejected = await desk.db.syncRejected.toArray();
