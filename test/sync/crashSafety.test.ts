@@ -23,7 +23,7 @@ const PATRONS = 260;
 // CRASH_TRACE=1 prints where the time goes (server restarts dominate on a busy machine).
 const t0 = Date.now();
 const phase = (what: string) => process.env.CRASH_TRACE && console.log(`${Date.now() - t0} ms ${what}`);
-const ROUNDS = 3;
+const ROUNDS = 2;
 const PAGE = 100;
 
 /** Runs `fn` on the database while no server holds it (PGlite's folder admits one process). */
@@ -59,7 +59,8 @@ function countingTransport(inner: SyncTransport, log: PullLog, dieAtPage?: numbe
   return {
     push: (request) => inner.push(request),
     pull: async (cursor, limit) => {
-      const page: PullResponse = await inner.pull(cursor, limit);
+      // Small pages, so that a pull has several (a first pull asks for the most the server gives).
+      const page: PullResponse = await inner.pull(cursor, Math.min(limit, PAGE));
       log.pages.push({ from: cursor, to: page.cursor, records: page.records.length });
       if (dieAtPage !== undefined && log.pages.length === dieAtPage) throw new Error('desk process died');
       return page;
