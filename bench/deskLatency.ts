@@ -20,20 +20,13 @@ import { adminSql, databaseUrl } from './export/benchServer';
 import { assertChromium, chromiumVersion, launchBrowser } from './node/browser';
 import { buildAll } from './node/build';
 import { openBenchPage } from './node/benchPage';
+import { numberArg } from './node/numberArg';
 import { createRunLog } from './node/runLog';
 import { summarize } from './shared/stats';
 import { loginToken, serveWithBenchPages } from './sync/benchOrigin';
 
 const DB_NAME = 'desk_bench_latency';
 const PASSWORD = 'bench-latency-password';
-
-function numberArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number (got "${process.argv[i + 1] ?? ''}")`);
-  return v;
-}
 
 const SAMPLES = numberArg('samples', 100);
 const GAP_MS = numberArg('gap-ms', 500);

@@ -28,6 +28,7 @@ import { assertChromium, chromiumVersion, clearOriginStorage, launchBrowser } fr
 import { buildAll } from './node/build';
 import { openBenchPage } from './node/benchPage';
 import { RESULTS } from './node/paths';
+import { numberArg } from './node/numberArg';
 import { createRunLog } from './node/runLog';
 import type { InitialSyncResult, RawBulkPutResult } from './shared/protocol';
 import { median } from './shared/stats';
@@ -36,14 +37,6 @@ import { syncRecords } from './sync/syncDataset';
 
 const DB_NAME = 'desk_bench_sync';
 const PASSWORD = 'bench-sync-password';
-
-function numberArg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} takes a positive whole number (got "${process.argv[i + 1] ?? ''}")`);
-  return v;
-}
 
 const PATRONS = numberArg('patrons', 100_000);
 const NOTES = numberArg('notes-per-patron', 3);
