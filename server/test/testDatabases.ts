@@ -28,6 +28,8 @@ export interface TestDatabaseOptions {
   open?: boolean;
   /** false: an empty database with no migrations applied. */
   migrate?: boolean;
+  /** Run on PostgreSQL alone (e.g. several processes on one database, which PGlite cannot serve). */
+  postgresOnly?: boolean;
 }
 
 function uniqueName(): string {
@@ -140,7 +142,7 @@ const LABEL: Record<TestDriver, string> = { pglite: 'PGlite', postgres: 'Postgre
  * test saying so, never silently left out.
  */
 export function describeEachDatabase(name: string, fn: (database: TestDatabase) => void, options: TestDatabaseOptions = {}): void {
-  for (const driver of ['pglite', 'postgres'] as const) {
+  for (const driver of options.postgresOnly ? (['postgres'] as const) : (['pglite', 'postgres'] as const)) {
     describe(`${name} [${LABEL[driver]}]`, () => {
       if (driver === 'postgres' && !TEST_DATABASE_URL) {
         it.skip('set TEST_DATABASE_URL to run on PostgreSQL', () => {});

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SYNC_HEADERS, SYNC_SCHEMA_VERSION, type Mutation, type PushResponse, type SyncErrorBody } from '@shared/sync/protocol';
+import { SYNC_HEADERS, SYNC_SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse, type SyncErrorBody } from '@shared/sync/protocol';
 import { DeskDb } from '../../renderer/db/deskDb';
 import { ensureDesk } from '../../renderer/db/deskMeta';
 import type { WriteContext } from '../../renderer/db/writeContext';
@@ -22,6 +22,12 @@ export class SimDesk {
   deskId = '';
   /** Every change the server acknowledged to this desk, for the "no acknowledged write is lost" check. */
   readonly acknowledged: Mutation[] = [];
+  /**
+   * While this desk's first sync runs: pulls ask for at most `maxPage` records (so a first
+   * pull has many pages), and after an answer arrives staff may do something at the desk
+   * (`meanwhile`) before the page is written, as they do while a new desk fills up.
+   */
+  joining: { maxPage: number; meanwhile: () => Promise<unknown> } | undefined;
 
   constructor(
     readonly name: string,
@@ -78,7 +84,13 @@ export class SimDesk {
     };
     return {
       push: (request) => call('POST', '/api/sync/push', request),
-      pull: (cursor, limit) => call('GET', `/api/sync/pull?limit=${limit}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`),
+      pull: async (cursor, limit) => {
+        const joining = this.joining;
+        const size = joining ? Math.min(limit, joining.maxPage) : limit;
+        const page = await call<PullResponse>('GET', `/api/sync/pull?limit=${size}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`);
+        if (joining && this.rng.chance(0.5)) await joining.meanwhile();
+        return page;
+      },
     };
   }
 }

@@ -114,12 +114,52 @@ export async function runSimulation(server: SimServer, options: SimOptions): Pro
   }
 }
 
-async function randomStep(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], server: SimServer): Promise<string> {
+/**
+ * Desks 3 and up join late: they stay empty until the others have something to pull, and
+ * their first step is a first sync in small pages with staff using the desk while pages
+ * arrive (the fresh-pull path of applyPulledPage, with local writes in between).
+ */
+async function joinsLate(desk: SimDesk, desks: readonly SimDesk[], patrons: readonly Patron[]): Promise<boolean> {
+  return desks.indexOf(desk) >= 2 && patrons.length === 0 && (await desk.db.syncState.get('cursor')) === undefined && (await desk.db.outbox.count()) === 0;
+}
+
+async function firstSync(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], server: SimServer): Promise<string> {
+  let busy = false;
+  const meanwhile: string[] = [];
+  desk.joining = {
+    maxPage: rng.int(1, 4),
+    meanwhile: async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        meanwhile.push(await randomStep(rng, desk, desks, server, true));
+      } finally {
+        busy = false;
+      }
+    },
+  };
+  try {
+    const r = await syncOnce(desk.db, desk.transport(), { now: () => desk.now() });
+    return `first sync pulled ${r.pulled} (meanwhile: ${meanwhile.join('; ') || 'nothing'})`;
+  } catch (err) {
+    if (err instanceof SyncRequestError) return `first sync failed: ${err.code ?? err.kind} (meanwhile: ${meanwhile.join('; ') || 'nothing'})`;
+    throw err;
+  } finally {
+    desk.joining = undefined;
+  }
+}
+
+/** One random thing at a desk; `localOnly`: only what staff do at the desk (no sync, network or server events). */
+async function randomStep(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], server: SimServer, localOnly = false): Promise<string> {
   const ctx = desk.context(desk.role === 'manager' ? 'Mo (manager)' : `Staff ${desks.indexOf(desk)}`);
   const patrons = (await desk.db.patrons.toArray()) as Patron[];
   const somePatron = () => (patrons.length > 0 ? rng.pick(patrons) : undefined);
   const roll = rng.next();
   try {
+    if (!localOnly && (await joinsLate(desk, desks, patrons))) {
+      if (!desks.some((d) => d.acknowledged.length > 5)) return 'not joined yet';
+      return await firstSync(rng, desk, desks, server);
+    }
     if (roll < 0.12 || patrons.length === 0) {
       const p = await createPatron(desk.db, ctx, { ...EMPTY_PATRON_DETAILS, firstName: rng.pick(['Ada', 'José', 'Søren', 'Yvonne', 'Chidi']), lastName: rng.pick(['Ng', 'Núñez', 'Müller', 'Okafor']) });
       return `create patron ${p.id.slice(-6)}`;
@@ -180,6 +220,7 @@ async function randomStep(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], se
       await erasePatron(desk.db, p.id);
       return `erase ${p.id.slice(-6)}`;
     }
+    if (localOnly && roll >= 0.8) return 'nothing';
     if (roll < 0.9) {
       try {
         const r = await syncOnce(desk.db, desk.transport(), { now: () => desk.now() });
