@@ -5,8 +5,8 @@ import { codecOf } from '../../shared/sync/entities';
 import type { PulledRecord } from '../../shared/sync/protocol';
 import { DeskDb } from '../../renderer/db/deskDb';
 import { applySchema } from '../../renderer/db/schema';
+import { newRowOf } from '../../renderer/sync/applyPulled';
 import { httpTransport } from '../../renderer/sync/httpTransport';
-import { withClocks } from '../../renderer/sync/rowClocks';
 import { syncOnce } from '../../renderer/sync/syncOnce';
 import type { InitialSyncResult, RawBulkPutResult } from '../shared/protocol';
 
@@ -59,17 +59,17 @@ export async function initialSync(token: string, dbName: string, pageSize: numbe
 function deskRows(records: PulledRecord[]): Map<string, object[]> {
   const byTable = new Map<string, object[]>();
   for (const r of records) {
-    const codec = codecOf(r.entity);
-    const built = codec.fromFields(r.id, r.fields, r.clocks);
-    if (!built.ok) throw new Error(`record ${r.entity} ${r.id} does not build: ${JSON.stringify(built.issues)}`);
-    let row: object = built.record;
+    let row: object | undefined = newRowOf(r);
+    if (!row) throw new Error(`record ${r.entity} ${r.id} does not build`);
+    // The data set has no follow-up events: each follow-up's log is empty.
     if (r.entity === 'followUp') {
-      const pending = pendingDueAtOf(foldFollowUp(built.record as FollowUp, []));
+      const pending = pendingDueAtOf(foldFollowUp(row as FollowUp, []));
       if (pending !== undefined) row = { ...row, pendingDueAt: pending };
     }
-    const list = byTable.get(codec.table) ?? [];
-    list.push(withClocks(row, r.clocks));
-    byTable.set(codec.table, list);
+    const table = codecOf(r.entity).table;
+    const list = byTable.get(table) ?? [];
+    list.push(row);
+    byTable.set(table, list);
   }
   return byTable;
 }

@@ -142,9 +142,21 @@ async function mergedRows(db: DeskDb, records: PulledRecord[], unsent: Set<strin
   return rows;
 }
 
+/**
+ * The row a desk stores for a pulled record it does not hold (before its follow-up due time is
+ * folded in), or undefined when this build cannot read the record.
+ */
+export function newRowOf(pulled: PulledRecord): Row | undefined {
+  const built = rowOf(codecOf(pulled.entity), pulled.id, { ...pulled.fields }, { ...pulled.clocks }, undefined, true);
+  return built === 'unreadable' ? undefined : built.row;
+}
+
 function mergeRecord(pulled: PulledRecord, local: Row | undefined): 'same' | 'unreadable' | { row: Row; changed: boolean } {
+  if (!local) {
+    const row = newRowOf(pulled);
+    return row ? { row, changed: true } : 'unreadable';
+  }
   const codec = codecOf(pulled.entity);
-  if (!local) return rowOf(codec, pulled.id, { ...pulled.fields }, { ...pulled.clocks }, undefined, true);
   const state = { fields: { ...(local._extra ?? {}), ...codec.toFields(local as never) }, clocks: clocksOf(local) };
   const changed = mergeState(state, { fields: pulled.fields, clocks: pulled.clocks }, codec.policyOf);
   const localClocks = clocksOf(local);
