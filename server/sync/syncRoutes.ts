@@ -7,7 +7,8 @@ import { parseRequest } from '../http/validate';
 import type { RouteContext } from '../routes/routeContext';
 import { formatCursor, parseCursor } from './syncCursor';
 import { readDeskHeaders } from './syncHeaders';
-import { applyBatch, POKE_CHANNEL, readChanges, syncPosition } from './syncStore';
+import { PushCommitter } from './pushCommitter';
+import { readChanges, syncPosition } from './syncStore';
 import type { StaffScope } from './storedRecord';
 
 const scopeOf = (staff: { id: string; role: StaffScope['role']; branchIds: string[] }): StaffScope => ({ staffId: staff.id, role: staff.role, branchIds: staff.branchIds });
@@ -17,16 +18,12 @@ const scopeOf = (staff: { id: string; role: StaffScope['role']; branchIds: strin
  * sync; what each may change or read is decided per record by branch (and erasure by role).
  */
 export function registerSyncRoutes(app: FastifyInstance, { db }: RouteContext): void {
+  const pushes = new PushCommitter(db);
   app.post('/api/sync/push', { config: { access: STAFF_ROLES } }, async (request): Promise<PushResponse> => {
     const desk = readDeskHeaders(request, { checkClock: true });
     const { mutations } = parseRequest(PushRequestSchema, request.body, 'body');
     const scope = scopeOf(staffOf(request));
-    const outcome = await db.transaction(async (tx) => {
-      const applied = await applyBatch(tx, scope, desk.deskId, mutations, Date.now());
-      // Delivered only if the batch commits: nobody is poked about changes they cannot read yet.
-      if (applied.lastSeq !== undefined) await tx.notify(POKE_CHANNEL, JSON.stringify({ seq: applied.lastSeq, branches: applied.touchedBranches }));
-      return applied;
-    });
+    const outcome = await pushes.push({ scope, deskId: desk.deskId, mutations });
     const rejected = outcome.results.filter((r) => r.status === 'rejected').length;
     request.log.info({ desk: desk.deskId, mutations: mutations.length, rejected, lastSeq: outcome.lastSeq }, 'sync push');
     return { results: outcome.results, serverTime: Date.now() };

@@ -30,23 +30,43 @@ const toStored = (r: RecordRow): StoredRecord => ({
 });
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
 
-export interface PushOutcome {
+/** One desk's push: its changes, and who sent them. */
+export interface PushBatch {
+  scope: StaffScope;
+  deskId: string;
+  mutations: readonly Mutation[];
+}
+
+/** What one batch of a group got: a verdict per change, and the highest seq among its own. */
+export interface BatchOutcome {
   results: PushResult[];
+  lastSeq: number | undefined;
+}
+
+export interface GroupOutcome {
+  /** In the order of the batches given. */
+  batches: BatchOutcome[];
   /** Branches with new changes, for the live pokes. */
   touchedBranches: string[];
   lastSeq: number | undefined;
 }
 
-/** Applies one batch in the caller's transaction; every change gets its own verdict. */
-export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: string, mutations: readonly Mutation[], serverNow: number): Promise<PushOutcome> {
+/**
+ * Applies batches in the caller's transaction, in order, as if each had been applied alone one
+ * after the other (pushCommitter.ts groups the pushes that arrive while one commits). Every
+ * change gets its own verdict; the group's reads and writes are a fixed number of statements
+ * however many batches it holds, which is what lets one lock hold and one commit serve many.
+ */
+export async function applyBatches(tx: Transaction, batches: readonly PushBatch[], serverNow: number): Promise<GroupOutcome> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK_KEY]);
+  const all = batches.flatMap((b) => b.mutations);
 
   // Changes applied before (a batch resent after its answer was lost) are answered "duplicate".
   const known = new Set<string>();
-  const seen = await tx.query<{ id: string }>('SELECT id FROM sync_mutations WHERE id = ANY($1::uuid[])', [mutations.map((m) => m.id)]);
+  const seen = await tx.query<{ id: string }>('SELECT id FROM sync_mutations WHERE id = ANY($1::uuid[])', [all.map((m) => m.id)]);
   for (const row of seen.rows) known.add(row.id);
 
-  // Every record the batch touches, and the patrons of child records, in two reads.
+  // Every record the group touches, and the patrons of child records, in two reads.
   const records = new Map<string, StoredRecord>();
   const load = async (entities: string[], ids: string[]) => {
     if (ids.length === 0) return;
@@ -57,9 +77,9 @@ export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: str
     );
     for (const row of found.rows) records.set(keyOf(row.entity, row.id), toStored(row));
   };
-  await load(mutations.map((m) => m.entity), mutations.map((m) => m.recordId));
+  await load(all.map((m) => m.entity), all.map((m) => m.recordId));
   const patronIds = new Set<string>();
-  for (const m of mutations) {
+  for (const m of all) {
     if (m.entity === 'patron') continue;
     const existing = records.get(keyOf(m.entity, m.recordId));
     const pid = existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined);
@@ -67,47 +87,51 @@ export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: str
   }
   await load([...patronIds].map(() => 'patron'), [...patronIds]);
 
-  const results: PushResult[] = [];
+  const verdicts = batches.map(() => [] as PushResult[]);
   const dirty = new Map<string, StoredRecord>();
   const erasures: Array<{ patronId: string; branchId: string }> = [];
-  const logged: Array<{ id: string; key: string }> = [];
+  // The applied changes, with the record each wrote (its seq is known only at the end).
+  const logged: Array<{ id: string; key: string; batch: PushBatch }> = [];
 
-  for (const m of mutations) {
-    if (known.has(m.id)) {
-      results.push({ mutationId: m.id, status: 'duplicate' });
-      continue;
-    }
-    const existing = records.get(keyOf(m.entity, m.recordId));
-    const patronId = m.entity === 'patron' ? m.recordId : (existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined));
-    const patron = typeof patronId === 'string' ? records.get(keyOf('patron', patronId)) : undefined;
-    const decision = decideMutation(m, { scope, serverNow, existing, patron });
-    if (decision.kind === 'reject') {
-      // Refusals are not recorded: a refused batch leaves the database as it was, and a resent
-      // refused change is simply decided again.
-      results.push({ mutationId: m.id, status: 'rejected', code: decision.code, reason: decision.reason, ...(decision.issues ? { issues: decision.issues } : {}) });
-      continue;
-    }
-    if (decision.kind === 'erase') {
-      const tombstone: StoredRecord = { entity: 'patron', id: decision.patronId, branchId: decision.branchId, patronId: decision.patronId, fields: {}, clocks: {}, erased: true };
-      records.set(keyOf('patron', decision.patronId), tombstone);
-      for (const [k, r] of records) if (r.patronId === decision.patronId && r.entity !== 'patron') records.delete(k);
-      for (const [k, r] of dirty) if (r.patronId === decision.patronId) dirty.delete(k);
-      dirty.set(keyOf('patron', decision.patronId), tombstone);
-      erasures.push(decision);
+  batches.forEach((batch, b) => {
+    const results = verdicts[b]!;
+    for (const m of batch.mutations) {
+      if (known.has(m.id)) {
+        results.push({ mutationId: m.id, status: 'duplicate' });
+        continue;
+      }
+      const existing = records.get(keyOf(m.entity, m.recordId));
+      const patronId = m.entity === 'patron' ? m.recordId : (existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined));
+      const patron = typeof patronId === 'string' ? records.get(keyOf('patron', patronId)) : undefined;
+      const decision = decideMutation(m, { scope: batch.scope, serverNow, existing, patron });
+      if (decision.kind === 'reject') {
+        // Refusals are not recorded: a refused batch leaves the database as it was, and a resent
+        // refused change is simply decided again.
+        results.push({ mutationId: m.id, status: 'rejected', code: decision.code, reason: decision.reason, ...(decision.issues ? { issues: decision.issues } : {}) });
+        continue;
+      }
+      if (decision.kind === 'erase') {
+        const tombstone: StoredRecord = { entity: 'patron', id: decision.patronId, branchId: decision.branchId, patronId: decision.patronId, fields: {}, clocks: {}, erased: true };
+        records.set(keyOf('patron', decision.patronId), tombstone);
+        for (const [k, r] of records) if (r.patronId === decision.patronId && r.entity !== 'patron') records.delete(k);
+        for (const [k, r] of dirty) if (r.patronId === decision.patronId) dirty.delete(k);
+        dirty.set(keyOf('patron', decision.patronId), tombstone);
+        erasures.push(decision);
+        known.add(m.id);
+        results.push({ mutationId: m.id, status: 'applied', seq: 0 });
+        logged.push({ id: m.id, key: keyOf('patron', decision.patronId), batch });
+        continue;
+      }
+      const key = keyOf(m.entity, m.recordId);
+      if (decision.changed) {
+        records.set(key, decision.record);
+        dirty.set(key, decision.record);
+      }
       known.add(m.id);
       results.push({ mutationId: m.id, status: 'applied', seq: 0 });
-      logged.push({ id: m.id, key: keyOf('patron', decision.patronId) });
-      continue;
+      logged.push({ id: m.id, key, batch });
     }
-    const key = keyOf(m.entity, m.recordId);
-    if (decision.changed) {
-      records.set(key, decision.record);
-      dirty.set(key, decision.record);
-    }
-    known.add(m.id);
-    results.push({ mutationId: m.id, status: 'applied', seq: 0 });
-    logged.push({ id: m.id, key });
-  }
+  });
 
   for (const e of erasures) {
     await tx.query(`DELETE FROM sync_records WHERE patron_id = $1 AND entity <> 'patron'`, [e.patronId]);
@@ -131,14 +155,18 @@ export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: str
   }
   // The managers' log follows the records it reflects, in this same transaction.
   await projectLog(tx, [...dirty.values()], erasures.map((e) => e.patronId));
-  for (const r of results) {
-    if (r.status !== 'applied') continue;
-    const entry = logged.find((l) => l.id === r.mutationId);
-    const seq = entry ? seqs.get(entry.key) : undefined;
-    r.seq = seq ?? 0;
-  }
+  const seqOfChange = new Map(logged.map((l) => [l.id, seqs.get(l.key)]));
+  const outcomes = verdicts.map((results): BatchOutcome => {
+    let lastSeq: number | undefined;
+    for (const r of results) {
+      if (r.status !== 'applied') continue;
+      r.seq = seqOfChange.get(r.mutationId) ?? 0;
+      if (r.seq > 0) lastSeq = Math.max(lastSeq ?? 0, r.seq);
+    }
+    return { results, lastSeq };
+  });
   if (logged.length > 0) {
-    const rows = logged.map((l) => ({ id: l.id, staff_id: scope.staffId, desk_id: deskId, seq: seqs.get(l.key) ?? null }));
+    const rows = logged.map((l) => ({ id: l.id, staff_id: l.batch.scope.staffId, desk_id: l.batch.deskId, seq: seqs.get(l.key) ?? null }));
     await tx.query(
       `INSERT INTO sync_mutations (id, staff_id, desk_id, seq)
        SELECT id, staff_id, desk_id, seq FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, staff_id uuid, desk_id text, seq bigint)`,
@@ -146,8 +174,9 @@ export async function applyBatch(tx: Transaction, scope: StaffScope, deskId: str
     );
   }
   const touched = new Set([...dirty.values()].map((r) => r.branchId));
-  const lastSeq = seqs.size > 0 ? Math.max(...seqs.values()) : undefined;
-  return { results, touchedBranches: [...touched], lastSeq };
+  let lastSeq: number | undefined;
+  for (const seq of seqs.values()) lastSeq = Math.max(lastSeq ?? 0, seq);
+  return { batches: outcomes, touchedBranches: [...touched], lastSeq };
 }
 
 export interface PullPage {
