@@ -30,6 +30,8 @@ export interface TestDatabaseOptions {
   migrate?: boolean;
   /** Run on PostgreSQL alone (e.g. several processes on one database, which PGlite cannot serve). */
   postgresOnly?: boolean;
+  /** Run on PGlite alone (e.g. a test whose PostgreSQL twin forces the same case another way). */
+  pgliteOnly?: boolean;
 }
 
 function uniqueName(): string {
@@ -142,7 +144,8 @@ const LABEL: Record<TestDriver, string> = { pglite: 'PGlite', postgres: 'Postgre
  * test saying so, never silently left out.
  */
 export function describeEachDatabase(name: string, fn: (database: TestDatabase) => void, options: TestDatabaseOptions = {}): void {
-  for (const driver of options.postgresOnly ? (['postgres'] as const) : (['pglite', 'postgres'] as const)) {
+  const drivers: readonly TestDriver[] = options.postgresOnly ? ['postgres'] : options.pgliteOnly ? ['pglite'] : ['pglite', 'postgres'];
+  for (const driver of drivers) {
     describe(`${name} [${LABEL[driver]}]`, () => {
       if (driver === 'postgres' && !TEST_DATABASE_URL) {
         it.skip('set TEST_DATABASE_URL to run on PostgreSQL', () => {});

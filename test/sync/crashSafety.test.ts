@@ -1,22 +1,19 @@
 import { expect, it } from 'vitest';
 import { EMPTY_PATRON_DETAILS } from '@shared/domain/patron';
-import type { LoginResponse } from '@shared/api/auth';
 import type { PullResponse } from '@shared/sync/protocol';
-import { DeskDb } from '../../renderer/db/deskDb';
-import { ensureDesk } from '../../renderer/db/deskMeta';
 import { createPatron } from '../../renderer/db/patronsRepo';
 import { createCampaign } from '../../renderer/db/campaignsRepo';
 import { httpTransport } from '../../renderer/sync/httpTransport';
 import { syncOnce } from '../../renderer/sync/syncOnce';
 import { SyncRequestError, type SyncTransport } from '../../renderer/sync/syncTransport';
 import { migrate } from '../../server/db/migrate';
-import { openDatabase, type DatabaseLocation } from '../../server/db/openDatabase';
 import { parseCursor } from '../../server/sync/syncCursor';
-import { seedBranch, seedStaff, TEST_PASSWORD } from '../../server/test/testApp';
+import { seedBranch, seedStaff } from '../../server/test/testApp';
 import { describeEachDatabase } from '../../server/test/testDatabases';
 // Declares what testDatabases.ts injects (the migrated PGlite snapshot), for this tsconfig too.
 import type {} from '../../server/test/globalSetup';
-import { startServerProcess, type ServerProcess } from './serverProcess';
+import { discardDesks, login, openDesk, queuedMutationIds, withDatabase } from './crashDesks';
+import { startServerProcess } from './serverProcess';
 import { assertDeskEqualsServer, readServer } from './simulation';
 
 const PATRONS = 260;
@@ -25,29 +22,6 @@ const t0 = Date.now();
 const phase = (what: string) => process.env.CRASH_TRACE && console.log(`${Date.now() - t0} ms ${what}`);
 const ROUNDS = 2;
 const PAGE = 100;
-
-/** Runs `fn` on the database while no server holds it (PGlite's folder admits one process). */
-async function withDatabase<T>(location: DatabaseLocation, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase(location);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
-}
-
-async function login(server: ServerProcess, username: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
-  if (!res.ok) throw new Error(`login ${res.status}`);
-  return ((await res.json()) as LoginResponse).token;
-}
-
-/** A desk process: its Dexie database (reopened by name after a "crash") and the app's HTTP transport. */
-async function openDesk(name: string) {
-  const db = new DeskDb(name);
-  const identity = await ensureDesk(db);
-  return { name, db, deskId: identity.id };
-}
 
 interface PullLog {
   /** The cursor each pull asked from, and the cursor its page ended at. */
@@ -91,14 +65,14 @@ describeEachDatabase(
 
       phase('seeded');
       let server = await startServerProcess(database.location);
-      const tokens = { pusher: await login(server, 'pusher'), puller: await login(server, 'puller') };
+      const tokens = { pusher: await login(server.baseUrl, 'pusher'), puller: await login(server.baseUrl, 'puller') };
       const suffix = Math.random().toString(36).slice(2);
       const pusher = await openDesk(`crash-pusher-${suffix}`);
       let puller = await openDesk(`crash-puller-${suffix}`);
       const transportOf = (desk: { deskId: string }, token: string) => httpTransport({ baseUrl: server.baseUrl, deskId: desk.deskId, token: () => token });
       const ctx = { staff: 'Pat', deskId: pusher.deskId, deskName: 'Front', branchId, now: () => Date.now() };
       const written = new Set<string>();
-      const outboxIds = async () => (await pusher.db.outbox.toArray()).flatMap((r) => r.changes.map((c) => c.mutation.id));
+      const outboxIds = () => queuedMutationIds(pusher);
 
       try {
         const patronIds: string[] = [];
@@ -175,10 +149,7 @@ describeEachDatabase(
         });
       } finally {
         await server.kill();
-        for (const d of [pusher, puller]) {
-          d.db.close();
-          await d.db.delete().catch(() => undefined);
-        }
+        await discardDesks([pusher, puller]);
       }
     }, 300_000);
   },
