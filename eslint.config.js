@@ -55,7 +55,7 @@ export const boundaryRules = layers.map(({ folder, folders, packages }) => {
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'bench/.results/', 'coverage/', 'data/'] },
+  { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'bench/.results/', 'bench/.cache/', 'coverage/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

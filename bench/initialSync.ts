@@ -17,13 +17,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBranch } from '../server/accounts/branchAccounts';
-import { addStaff } from '../server/accounts/staffAccounts';
-import { hashPassword } from '../server/auth/passwordHash';
-import type { Database } from '../server/db/database';
-import { migrate } from '../server/db/migrate';
-import { openDatabase } from '../server/db/openDatabase';
-import { adminSql, databaseUrl } from './export/benchServer';
 import { assertChromium, chromiumVersion, clearOriginStorage, launchBrowser } from './node/browser';
 import { buildAll } from './node/build';
 import { openBenchPage } from './node/benchPage';
@@ -33,83 +26,32 @@ import { createRunLog } from './node/runLog';
 import type { InitialSyncResult, RawBulkPutResult } from './shared/protocol';
 import { median } from './shared/stats';
 import { serveWithBenchPages, loginToken } from './sync/benchOrigin';
-import { syncRecords } from './sync/syncDataset';
-
-const DB_NAME = 'desk_bench_sync';
-const PASSWORD = 'bench-sync-password';
+import { SYNC_DESK_PASSWORD, SYNC_DESK_USER, openSeededSyncDatabase, recordCount, testDatabaseUrl } from './sync/syncSeed';
 
 const PATRONS = numberArg('patrons', 100_000);
 const NOTES = numberArg('notes-per-patron', 3);
 const PAGE_SIZE = numberArg('page-size', 1000);
 const CHUNK = numberArg('chunk', 1000);
 const ROUNDS = numberArg('rounds', 2);
-const EXPECTED = PATRONS * (NOTES + 2);
+const EXPECTED = recordCount({ patrons: PATRONS, notesPerPatron: NOTES });
 const { log } = createRunLog();
-
-function baseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('bench:sync needs TEST_DATABASE_URL (postgres://… of a role that may create databases), e.g. the one .ci/run sets');
-  return url;
-}
-
-/** The branch of a database seeded earlier with exactly this data set, if it is one. */
-async function seededBranch(db: Database): Promise<string | undefined> {
-  await migrate(db);
-  const have = await db.query<{ n: string; branch: string | null }>('SELECT count(*) AS n, min(branch_id) AS branch FROM sync_records');
-  if (Number(have.rows[0]!.n) !== EXPECTED || !have.rows[0]!.branch) return undefined;
-  log(`reusing ${DB_NAME}: ${EXPECTED} records`);
-  return have.rows[0]!.branch;
-}
-
-async function seed(db: Database): Promise<string> {
-  await migrate(db);
-  const branchId = (await createBranch(db, null, 'Central library')).id;
-  const hash = await hashPassword(PASSWORD, { logN: 10, r: 8, p: 1 });
-  await db.transaction((tx) => addStaff(tx, null, { username: 'benchdesk', displayName: 'Bench desk', role: 'desk', branchIds: [branchId] }, hash));
-  const t0 = performance.now();
-  const STEP = 2000;
-  for (let from = 0; from < PATRONS; from += STEP) {
-    const records = syncRecords(from, Math.min(PATRONS, from + STEP), PATRONS, NOTES, branchId);
-    const rows = records.map((r, n) => ({ n, entity: r.entity, id: r.id, branch_id: r.branchId, patron_id: r.patronId, fields: r.fields, clocks: r.clocks }));
-    await db.query(
-      `INSERT INTO sync_records (entity, id, branch_id, patron_id, fields, clocks, seq)
-       SELECT entity, id, branch_id, patron_id, fields, clocks, nextval('sync_seq')
-         FROM jsonb_to_recordset($1::jsonb) AS x(n int, entity text, id text, branch_id text, patron_id text, fields jsonb, clocks jsonb)
-        ORDER BY n`,
-      [JSON.stringify(rows)],
-    );
-    if ((from / STEP) % 10 === 0) log(`  seeded ${from + STEP} of ${PATRONS} patrons`);
-  }
-  await db.query('VACUUM ANALYZE sync_records');
-  log(`seeded ${EXPECTED} records in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  return branchId;
-}
 
 async function main(): Promise<void> {
   assertChromium();
-  const base = baseUrl();
+  const base = testDatabaseUrl('bench:sync');
   log(`initial sync bench: ${PATRONS} patrons, ${NOTES} notes each, 1 follow-up each (${EXPECTED} records); nproc ${availableParallelism()}`);
-  const reseed = process.argv.includes('--reseed');
-  let db = await openDatabase({ kind: 'postgres', url: databaseUrl(base, DB_NAME) }).catch(() => undefined);
-  let branchId = db && !reseed ? await seededBranch(db) : undefined;
-  if (!branchId) {
-    await db?.close();
-    await adminSql(base, `DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-    await adminSql(base, `CREATE DATABASE ${DB_NAME}`);
-    db = await openDatabase({ kind: 'postgres', url: databaseUrl(base, DB_NAME) });
-    branchId = await seed(db);
-  }
+  const { db } = await openSeededSyncDatabase(base, { patrons: PATRONS, notesPerPatron: NOTES }, process.argv.includes('--reseed'), log);
   const built = await buildAll();
   log(`build: ${built.webReason}${built.webBuilt ? ` (${(built.webMs / 1000).toFixed(1)} s)` : ''}`);
 
-  const { app, origin } = await serveWithBenchPages(db!);
+  const { app, origin } = await serveWithBenchPages(db);
   const profile = mkdtempSync(join(tmpdir(), 'desk-sync-bench-'));
   const context = await launchBrowser(profile);
   const syncRuns: InitialSyncResult[] = [];
   const rawRuns: RawBulkPutResult[] = [];
   try {
     log(`Chromium ${await chromiumVersion(context)}, Node ${process.version}, origin ${origin}`);
-    const token = await loginToken(origin, 'benchdesk', PASSWORD);
+    const token = await loginToken(origin, SYNC_DESK_USER, SYNC_DESK_PASSWORD);
 
     const measure = async (which: 'sync' | 'raw') => {
       await clearOriginStorage(context, origin);
@@ -139,7 +81,7 @@ async function main(): Promise<void> {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
     await app.close();
-    await db!.close();
+    await db.close();
   }
   const syncRate = median(syncRuns.map((r) => r.rowsPerSec));
   const rawRate = median(rawRuns.map((r) => r.rowsPerSec));

@@ -14,3 +14,4 @@ export const WEB_SOURCES = ['renderer', 'shared', 'package.json', 'package-lock.
 export const RENDERER_VITE_CONFIG = at('renderer/vite.config.ts');
 export const BENCH_VITE_CONFIG = at('bench/vite.config.ts');
 export const BENCH_INITSCRIPT_CONFIG = at('bench/vite.initscript.config.ts');
+export const POUCH_CACHE = at('bench/.cache/pouchdb');

@@ -4,6 +4,7 @@ import { beginIdle, endIdle, missYou, reminderLateness, startReminders, stopRemi
 import { seed, seedStatus } from '../page/seed';
 import { dropSearchIndex, loadSearchIndex } from '../page/searchIndexCost';
 import { initialSync, rawBulkPut } from '../page/initialSync';
+import { pouchReplicate } from '../page/pouchReplicate';
 import { noteLatency, startDesks, stopDesks } from '../page/deskLatency';
 
 /** The bench page's API, called by bench/run.ts and bench/reminders.ts through page.evaluate. */
@@ -14,6 +15,8 @@ export const deskBench = {
   missYou, startReminders, reminderLateness, beginIdle, endIdle, stopReminders,
   // Issue 4, bench/initialSync.ts
   initialSync, rawBulkPut,
+  // Issue 4, bench/pouchdbSync.ts (on the PouchDB server's origin)
+  pouchReplicate,
   // Issue 4, bench/deskLatency.ts
   startDesks, noteLatency, stopDesks,
 };

@@ -162,3 +162,17 @@ export interface RawBulkPutResult {
   rowsPerSec: number;
   counts: Record<string, number>;
 }
+
+/** Issue 4: the same data set replicated by PouchDB from a PouchDB server into its idb adapter (bench/page/pouchReplicate.ts). */
+export interface PouchReplicateResult {
+  /** Documents in the local database afterwards (its doc_count). */
+  docs: number;
+  docsRead: number;
+  docsWritten: number;
+  ms: number;
+  docsPerSec: number;
+  batchSize: number;
+  batchesLimit: number;
+  /** The local database's adapter, as PouchDB reports it ('idb'). */
+  adapter: string;
+}
