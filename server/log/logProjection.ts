@@ -8,7 +8,7 @@ import { createdEventOf, eventsByFollowUp, isStoredCreatedEvent } from '@shared/
 import { patronNamesOf, readEvents, readFollowUps, readFollowUpsWithSeq, readPatronNames } from './logRecords';
 
 /**
- * Keeps the log tables (migration 0003) in step with sync_records. Called by applyBatch in
+ * Keeps the log tables (migration 0003) in step with sync_records. Called by applyBatches in
  * the push transaction, after the batch's records are written, so the log commits (or rolls
  * back) with the changes it reflects and always reads them as they now are.
  */

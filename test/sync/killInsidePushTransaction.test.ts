@@ -43,7 +43,7 @@ interface Round {
  * the second of two campaign batches (the first committed), and follow-up events.
  * PostgreSQL only: holding a lock from a second connection while the server waits on it
  * needs a database that admits two connections, and PGlite admits one process with one
- * connection; the same applyBatch transaction runs on both.
+ * connection; the same applyBatches transaction runs on both.
  */
 describeEachDatabase(
   'kill inside a push transaction',

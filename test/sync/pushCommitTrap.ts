@@ -15,7 +15,7 @@ export interface TrapReport {
 /**
  * Stops the server's `nth` push batch (counted from installation) inside its transaction,
  * after its last write and before its commit, without a hook in server code: an AFTER
- * INSERT statement trigger on sync_mutations (applyBatch's last write, in the batch's own
+ * INSERT statement trigger on sync_mutations (applyBatches's last write, in the batch's own
  * transaction) writes a file into the PGlite data folder through COPY, then sleeps. The
  * server's process runs PGlite in its own thread, so it stands still until it is killed.
  * Installed while no server holds the folder; `remove` takes it out again.

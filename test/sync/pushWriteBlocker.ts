@@ -43,7 +43,7 @@ async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T |
 /**
  * Makes the next push batch stop inside its transaction, late: holds SHARE lock on
  * sync_mutations from a connection of the test's own. A batch (server/sync/syncStore.ts
- * applyBatch) reads sync_mutations first (ACCESS SHARE, which SHARE lets through), then
+ * applyBatches) reads sync_mutations first (ACCESS SHARE, which SHARE lets through), then
  * writes sync_records and log_entries, and inserts into sync_mutations last (ROW EXCLUSIVE,
  * which SHARE blocks until released): so the server's transaction waits with most of the
  * batch written and nothing committed. PostgreSQL only: PGlite has a single connection.
