@@ -5,14 +5,16 @@ import type { LogEntry } from '@shared/log/logEntry';
 import type { StoredRecord } from '../sync/storedRecord';
 import type { Queryable } from '../db/database';
 import { createdEventOf, eventsByFollowUp, isStoredCreatedEvent } from '@shared/followups/followUpLog';
-import { patronNamesOf, readEvents, readFollowUps, readFollowUpsWithSeq, readPatronNames } from './logRecords';
+import { decodeEvents, patronNamesOf, readEvents, readFollowUps, readFollowUpsWithSeq, readPatronNames, type FieldsRow, type RecordsAtHand } from './logRecords';
 
 /**
  * Keeps the log tables (migration 0003) in step with sync_records. Called by applyBatches in
  * the push transaction, after the batch's records are written, so the log commits (or rolls
- * back) with the changes it reflects and always reads them as they now are.
+ * back) with the changes it reflects and always reads them as they now are. `atHand` holds
+ * the records the push group already has (read under its lock or just written), so only the
+ * rest is read here: this runs inside the one push transaction everybody waits for.
  */
-export async function projectLog(tx: Queryable, changed: readonly StoredRecord[], erasedPatronIds: readonly string[]): Promise<void> {
+export async function projectLog(tx: Queryable, changed: readonly StoredRecord[], erasedPatronIds: readonly string[], atHand?: RecordsAtHand): Promise<void> {
   if (erasedPatronIds.length > 0) await anonymise(tx, erasedPatronIds);
   const live = changed.filter((r) => !r.erased);
   await renamePatrons(tx, live.filter((r) => r.entity === 'patron'));
@@ -23,9 +25,10 @@ export async function projectLog(tx: Queryable, changed: readonly StoredRecord[]
   const waiting = arrivedFollowUps.length === 0 ? [] : (await tx.query<{ event_id: string }>(
     'SELECT event_id FROM log_entries WHERE follow_up_id = ANY($1::text[]) AND event_id <> follow_up_id', [arrivedFollowUps],
   )).rows.map((r) => r.event_id);
-  const followUpIds = await writeEntries(tx, [...newEvents, ...waiting]);
-  await writeCreatedEntries(tx, arrivedFollowUps);
-  await refreshFollowUps(tx, [...new Set([...followUpIds, ...arrivedFollowUps])]);
+  const events = await entryRows(tx, [...newEvents, ...waiting], atHand);
+  const created = await createdEntryRows(tx, arrivedFollowUps, atHand);
+  await upsertEntries(tx, [...events.rows, ...created]);
+  await refreshFollowUps(tx, [...new Set([...events.followUpIds, ...arrivedFollowUps])], atHand);
 }
 
 /**
@@ -63,30 +66,44 @@ async function renamePatrons(tx: Queryable, patrons: readonly StoredRecord[]): P
  * "created" entry stands for it (writeCreatedEntries, shared/followups/followUpLog.ts).
  */
 export async function writeEntries(tx: Queryable, eventIds: readonly string[]): Promise<string[]> {
-  if (eventIds.length === 0) return [];
-  const events = await readEvents(tx, eventIds);
+  const { rows, followUpIds } = await entryRows(tx, eventIds);
+  await upsertEntries(tx, rows);
+  return followUpIds;
+}
+
+async function entryRows(tx: Queryable, eventIds: readonly string[], atHand?: RecordsAtHand): Promise<{ rows: EntryRow[]; followUpIds: string[] }> {
+  if (eventIds.length === 0) return { rows: [], followUpIds: [] };
+  const events = await readEvents(tx, eventIds, atHand);
   const logged = events.filter(({ event }) => !isStoredCreatedEvent(event));
-  const followUps = await readFollowUps(tx, logged.map((e) => e.event.followUpId));
-  const patrons = await readPatronNames(tx, logged.map((e) => e.event.patronId));
-  await upsertEntries(tx, logged.map(({ event, seq }) => {
+  const followUps = await readFollowUps(tx, logged.map((e) => e.event.followUpId), atHand);
+  const patrons = await readPatronNames(tx, logged.map((e) => e.event.patronId), atHand);
+  const rows = logged.map(({ event, seq }) => {
     const patron = patrons.get(event.patronId);
     return toRow(buildLogEntry(event, followUps.get(event.followUpId), patron), patron ? patronSortKey(patron) : null, seq);
-  }));
-  return [...new Set(events.map((e) => e.event.followUpId))];
+  });
+  return { rows, followUpIds: [...new Set(events.map((e) => e.event.followUpId))] };
 }
 
 /** (Re)writes the "created" entries of these follow-ups: each follow-up is its own (createdEventOf), ordered by its sequence number. */
 export async function writeCreatedEntries(tx: Queryable, followUpIds: readonly string[]): Promise<void> {
-  if (followUpIds.length === 0) return;
-  const followUps = await readFollowUpsWithSeq(tx, followUpIds);
-  const patrons = await readPatronNames(tx, followUps.map((f) => f.followUp.patronId));
-  await upsertEntries(tx, followUps.map(({ followUp, seq }) => {
-    const patron = patrons.get(followUp.patronId);
-    return toRow(buildLogEntry(createdEventOf(followUp), followUp, patron), patron ? patronSortKey(patron) : null, seq);
-  }));
+  await upsertEntries(tx, await createdEntryRows(tx, followUpIds));
 }
 
-async function upsertEntries(tx: Queryable, rows: ReadonlyArray<Record<keyof typeof COLUMN_DEFS, unknown>>): Promise<void> {
+async function createdEntryRows(tx: Queryable, followUpIds: readonly string[], atHand?: RecordsAtHand): Promise<EntryRow[]> {
+  if (followUpIds.length === 0) return [];
+  const followUps = await readFollowUpsWithSeq(tx, followUpIds, atHand);
+  const patrons = await readPatronNames(tx, followUps.map((f) => f.followUp.patronId), atHand);
+  return followUps.map(({ followUp, seq }) => {
+    const patron = patrons.get(followUp.patronId);
+    return toRow(buildLogEntry(createdEventOf(followUp), followUp, patron), patron ? patronSortKey(patron) : null, seq);
+  });
+}
+
+type EntryRow = Record<keyof typeof COLUMN_DEFS, unknown>;
+
+/** One statement for every entry; an entry listed twice is written once (its last row). */
+async function upsertEntries(tx: Queryable, entries: readonly EntryRow[]): Promise<void> {
+  const rows = [...new Map(entries.map((r) => [r.event_id, r])).values()];
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO log_entries (${COLUMNS.join(', ')})
@@ -104,7 +121,7 @@ const COLUMN_DEFS = {
 const COLUMNS = Object.keys(COLUMN_DEFS);
 const COLUMN_TYPES = Object.entries(COLUMN_DEFS).map(([c, t]) => `${c} ${t}`).join(', ');
 
-function toRow(e: LogEntry, patronSort: string | null, seq: number): Record<keyof typeof COLUMN_DEFS, unknown> {
+function toRow(e: LogEntry, patronSort: string | null, seq: number): EntryRow {
   return {
     event_id: e.eventId, follow_up_id: e.followUpId, patron_id: e.patronId, patron_name: e.patronName, patron_sort: patronSort, branch_id: e.branchId,
     type: e.type, at: e.at, staff: e.staff, desk_id: e.deskId, desk_name: e.deskName, outcome: e.outcome, comment: e.comment, until: e.until,
@@ -114,12 +131,19 @@ function toRow(e: LogEntry, patronSort: string | null, seq: number): Record<keyo
 }
 
 /** Re-folds these follow-ups from all their events (the shared foldFollowUp) for the dashboard. */
-export async function refreshFollowUps(tx: Queryable, followUpIds: readonly string[]): Promise<void> {
+export async function refreshFollowUps(tx: Queryable, followUpIds: readonly string[], atHand?: RecordsAtHand): Promise<void> {
   if (followUpIds.length === 0) return;
-  const followUps = await readFollowUps(tx, followUpIds);
+  const followUps = await readFollowUps(tx, followUpIds, atHand);
   if (followUps.size === 0) return;
-  const eventIds = (await tx.query<{ event_id: string }>('SELECT event_id FROM log_entries WHERE follow_up_id = ANY($1::text[])', [[...followUps.keys()]])).rows.map((r) => r.event_id);
-  const byFollowUp = eventsByFollowUp((await readEvents(tx, eventIds)).map((e) => e.event));
+  // Every logged event of these follow-ups (their entries were just written), in one read.
+  const logged = await tx.query<FieldsRow>(
+    `SELECT r.id, r.fields, r.seq FROM log_entries l
+       -- event_id is COLLATE "C"; compared in sync_records' collation so its primary key serves the join.
+       JOIN sync_records r ON r.entity = 'followUpEvent' AND r.id = l.event_id COLLATE "default" AND NOT r.erased
+      WHERE l.follow_up_id = ANY($1::text[])`,
+    [[...followUps.keys()]],
+  );
+  const byFollowUp = eventsByFollowUp(decodeEvents(logged.rows).map((e) => e.event));
   const rows = [...followUps.values()].map((f) => {
     const mine = byFollowUp.get(f.id) ?? [];
     const state = foldFollowUp(f, mine);

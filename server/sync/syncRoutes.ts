@@ -8,7 +8,7 @@ import type { RouteContext } from '../routes/routeContext';
 import { formatCursor, parseCursor } from './syncCursor';
 import { readDeskHeaders } from './syncHeaders';
 import { PushCommitter } from './pushCommitter';
-import { readChanges, syncPosition } from './syncStore';
+import { readChanges } from './syncStore';
 import type { StaffScope } from './storedRecord';
 
 const scopeOf = (staff: { id: string; role: StaffScope['role']; branchIds: string[] }): StaffScope => ({ staffId: staff.id, role: staff.role, branchIds: staff.branchIds });
@@ -29,26 +29,27 @@ export function registerSyncRoutes(app: FastifyInstance, { db }: RouteContext): 
     return { results: outcome.results, serverTime: Date.now() };
   });
 
-  app.get('/api/sync/pull', { config: { access: STAFF_ROLES } }, async (request): Promise<PullResponse> => {
+  app.get('/api/sync/pull', { config: { access: STAFF_ROLES } }, async (request, reply): Promise<string> => {
     readDeskHeaders(request, { checkClock: false });
     const query = parseRequest(PullQuerySchema, request.query, 'query');
     const scope = scopeOf(staffOf(request));
-    const position = await syncPosition(db);
-    let afterSeq = 0;
-    if (query.cursor !== undefined) {
-      const cursor = parseCursor(query.cursor);
-      if (!cursor || cursor.epoch !== position.epoch || cursor.seq > position.maxSeq) {
-        throw new ApiError(409, 'resync-required', 'This server does not know where this desk left off; the desk pulls everything again');
-      }
-      afterSeq = cursor.seq;
-    }
-    const page = await readChanges(db, scope, afterSeq, query.limit, query.cursor === undefined);
-    return {
-      records: page.records,
-      cursor: formatCursor(position.epoch, page.lastSeq),
+    const cursor = query.cursor === undefined ? undefined : parseCursor(query.cursor);
+    if (query.cursor !== undefined && !cursor) throw resyncRequired();
+    const page = await readChanges(db, scope, cursor?.seq ?? 0, query.limit, cursor === undefined);
+    // Checked against the position read with the page (one snapshot): a cursor from another
+    // database (epoch) or from past its end (a restore) cannot be continued.
+    if (cursor && (cursor.epoch !== page.epoch || cursor.seq > page.maxSeq)) throw resyncRequired();
+    // The records are JSON text already (readChanges); the rest is spliced around them.
+    const rest: Omit<PullResponse, 'records'> = {
+      cursor: formatCursor(page.epoch, page.lastSeq),
       more: page.more,
       ...(page.total === undefined ? {} : { total: page.total }),
       serverTime: Date.now(),
     };
+    reply.type('application/json; charset=utf-8');
+    return `{"records":${page.recordsJson},${JSON.stringify(rest).slice(1)}`;
   });
 }
+
+const resyncRequired = () =>
+  new ApiError(409, 'resync-required', 'This server does not know where this desk left off; the desk pulls everything again');

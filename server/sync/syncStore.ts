@@ -1,8 +1,9 @@
 import type { EntityName } from '@shared/sync/entities';
 import type { ClockMap, FieldMap } from '@shared/sync/fields';
-import type { Mutation, PulledRecord, PushResult } from '@shared/sync/protocol';
+import type { Mutation, PushResult } from '@shared/sync/protocol';
 import type { Queryable, Transaction } from '../db/database';
 import { projectLog } from '../log/logProjection';
+import { recordKey, type RecordsAtHand } from '../log/logRecords';
 import { decideMutation } from './decideMutation';
 import type { StaffScope, StoredRecord } from './storedRecord';
 
@@ -28,7 +29,7 @@ interface RecordRow {
 const toStored = (r: RecordRow): StoredRecord => ({
   entity: r.entity, id: r.id, branchId: r.branch_id, patronId: r.patron_id, fields: r.fields, clocks: r.clocks, erased: r.erased,
 });
-const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
+const keyOf = recordKey;
 
 /** One desk's push: its changes, and who sent them. */
 export interface PushBatch {
@@ -68,6 +69,7 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
 
   // Every record the group touches, and the patrons of child records, in two reads.
   const records = new Map<string, StoredRecord>();
+  const loadedSeq = new Map<string, number>();
   const load = async (entities: string[], ids: string[]) => {
     if (ids.length === 0) return;
     const found = await tx.query<RecordRow>(
@@ -75,7 +77,10 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
          FROM sync_records r JOIN unnest($1::text[], $2::text[]) AS k(entity, id) USING (entity, id)`,
       [entities, ids],
     );
-    for (const row of found.rows) records.set(keyOf(row.entity, row.id), toStored(row));
+    for (const row of found.rows) {
+      records.set(keyOf(row.entity, row.id), toStored(row));
+      loadedSeq.set(keyOf(row.entity, row.id), Number(row.seq));
+    }
   };
   await load(all.map((m) => m.entity), all.map((m) => m.recordId));
   const patronIds = new Set<string>();
@@ -91,7 +96,7 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
   const dirty = new Map<string, StoredRecord>();
   const erasures: Array<{ patronId: string; branchId: string }> = [];
   // The applied changes, with the record each wrote (its seq is known only at the end).
-  const logged: Array<{ id: string; key: string; batch: PushBatch }> = [];
+  const logged: Array<{ id: string; key: string | undefined; batch: PushBatch }> = [];
 
   batches.forEach((batch, b) => {
     const results = verdicts[b]!;
@@ -129,7 +134,9 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
       }
       known.add(m.id);
       results.push({ mutationId: m.id, status: 'applied', seq: 0 });
-      logged.push({ id: m.id, key, batch });
+      // A change that lost on every field wrote nothing: seq 0, as it would have got alone,
+      // even if a later batch of the group writes the same record.
+      logged.push({ id: m.id, key: decision.changed ? key : undefined, batch });
     }
   });
 
@@ -154,8 +161,14 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
     );
   }
   // The managers' log follows the records it reflects, in this same transaction.
-  await projectLog(tx, [...dirty.values()], erasures.map((e) => e.patronId));
-  const seqOfChange = new Map(logged.map((l) => [l.id, seqs.get(l.key)]));
+  // What the group holds as it now stands: read under the lock, then merged and written.
+  const atHand = new Map<string, { fields: FieldMap; seq: number; erased: boolean }>();
+  for (const [k, r] of records) {
+    const seq = seqs.get(k) ?? loadedSeq.get(k);
+    if (seq !== undefined) atHand.set(k, { fields: r.fields, seq, erased: r.erased });
+  }
+  await projectLog(tx, [...dirty.values()], erasures.map((e) => e.patronId), atHand satisfies RecordsAtHand);
+  const seqOfChange = new Map(logged.map((l) => [l.id, l.key === undefined ? undefined : seqs.get(l.key)]));
   const outcomes = verdicts.map((results): BatchOutcome => {
     let lastSeq: number | undefined;
     for (const r of results) {
@@ -166,7 +179,7 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
     return { results, lastSeq };
   });
   if (logged.length > 0) {
-    const rows = logged.map((l) => ({ id: l.id, staff_id: l.batch.scope.staffId, desk_id: l.batch.deskId, seq: seqs.get(l.key) ?? null }));
+    const rows = logged.map((l) => ({ id: l.id, staff_id: l.batch.scope.staffId, desk_id: l.batch.deskId, seq: (l.key === undefined ? undefined : seqs.get(l.key)) ?? null }));
     await tx.query(
       `INSERT INTO sync_mutations (id, staff_id, desk_id, seq)
        SELECT id, staff_id, desk_id, seq FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, staff_id uuid, desk_id text, seq bigint)`,
@@ -179,34 +192,64 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
   return { batches: outcomes, touchedBranches: [...touched], lastSeq };
 }
 
+/**
+ * One pull page with the position it was read at, from one statement (one snapshot): the
+ * records come as the JSON text of PulledRecord[], built by PostgreSQL from the stored jsonb,
+ * so the server neither parses the stored fields nor serialises them again for every desk
+ * that pulls them (bench/RESULTS.md §9: parsing rows and serialising replies was most of the
+ * server's own CPU under 200 desks).
+ */
 export interface PullPage {
-  records: PulledRecord[];
+  /** `PulledRecord[]` as JSON text. */
+  recordsJson: string;
+  count: number;
   lastSeq: number;
   more: boolean;
   total?: number;
+  /** This database's epoch and the highest sequence number given out, in the page's snapshot. */
+  epoch: string;
+  maxSeq: number;
+}
+
+interface PullRow {
+  epoch: string;
+  max_seq: string | null;
+  fetched: string;
+  last_seq: string | null;
+  records: string | null;
+  total: string | null;
 }
 
 /** Records changed after `afterSeq` in the staff member's branches, oldest change first. */
 export async function readChanges(db: Queryable, scope: StaffScope, afterSeq: number, limit: number, withTotal: boolean): Promise<PullPage> {
   const all = scope.role === 'admin';
-  const rows = await db.query<RecordRow>(
-    `SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq FROM sync_records
-      WHERE seq > $1 AND ($2::boolean OR branch_id = ANY($3::text[]))
-      ORDER BY seq LIMIT $4`,
-    [afterSeq, all, scope.branchIds, limit + 1],
+  const { rows } = await db.query<PullRow>(
+    `WITH page AS (
+       SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq FROM sync_records
+        WHERE seq > $1 AND ($2::boolean OR branch_id = ANY($3::text[]))
+        ORDER BY seq LIMIT $4::int + 1
+     ), kept AS (
+       SELECT * FROM page ORDER BY seq LIMIT $4::int
+     )
+     SELECT (SELECT epoch FROM sync_epoch) AS epoch,
+            (SELECT max(seq) FROM sync_records) AS max_seq,
+            (SELECT count(*) FROM page) AS fetched,
+            (SELECT max(seq) FROM kept) AS last_seq,
+            (SELECT json_agg(json_build_object('entity', entity, 'id', id, 'branchId', branch_id, 'patronId', patron_id,
+                                               'fields', fields, 'clocks', clocks, 'erased', erased) ORDER BY seq) FROM kept)::text AS records,
+            CASE WHEN $5::boolean THEN (SELECT count(*) FROM sync_records WHERE $2::boolean OR branch_id = ANY($3::text[])) END AS total`,
+    [afterSeq, all, scope.branchIds, limit, withTotal],
   );
-  const more = rows.rows.length > limit;
-  const page = rows.rows.slice(0, limit);
-  let total: number | undefined;
-  if (withTotal) {
-    const counted = await db.query<{ n: string }>('SELECT count(*) AS n FROM sync_records WHERE $1::boolean OR branch_id = ANY($2::text[])', [all, scope.branchIds]);
-    total = Number(counted.rows[0]!.n);
-  }
+  const row = rows[0]!;
+  const fetched = Number(row.fetched);
   return {
-    records: page.map((r) => ({ ...toStored(r), erased: r.erased })),
-    lastSeq: page.length > 0 ? Number(page[page.length - 1]!.seq) : afterSeq,
-    more,
-    ...(total === undefined ? {} : { total }),
+    recordsJson: row.records ?? '[]',
+    count: Math.min(fetched, limit),
+    lastSeq: row.last_seq === null ? afterSeq : Number(row.last_seq),
+    more: fetched > limit,
+    ...(row.total === null ? {} : { total: Number(row.total) }),
+    epoch: row.epoch,
+    maxSeq: Number(row.max_seq ?? 0),
   };
 }
 
