@@ -1,57 +1,18 @@
 import { beforeEach, expect, it } from 'vitest';
 import type { Mutation } from '@shared/sync/protocol';
-import type { Database, Transaction } from '../db/database';
-import { event, eraseMutation, followUp, patron, pushEvent, pushFollowUp, pushNote, pushPatron } from '../test/logFixtures';
+import { formatHlc } from '@shared/sync/hlc';
+import { event, eraseMutation, followUp, mutationId, patron, pushEvent, pushFollowUp, pushNote, pushPatron } from '../test/logFixtures';
 import { seedBranch, seedStaff } from '../test/testApp';
 import { describeEachDatabase } from '../test/testDatabases';
+import { watchTransactions as watch } from '../test/watchTransactions';
 import { PushCommitter } from './pushCommitter';
 import type { BatchOutcome, PushBatch } from './syncStore';
 import type { StaffScope } from './storedRecord';
 
-interface Watched {
-  db: Database;
-  /** The mutation ids each push transaction carried, in commit order (failed ones included). */
-  transactions: string[][];
-  /** A transaction carrying this mutation id fails just before it would commit. */
-  failWhen: (test: (ids: readonly string[]) => boolean) => void;
-}
-
-/**
- * The suite's real database, with every transaction's batch contents noted (from the duplicate
- * check, which reads every mutation id of the group) and a way to make chosen ones fail late,
- * after the group has written its records, so the rollback is real.
- */
-function watch(db: Database): Watched {
-  const transactions: string[][] = [];
-  let failing: (ids: readonly string[]) => boolean = () => false;
-  const wrapTx = (tx: Transaction): Transaction => {
-    let ids: string[] = [];
-    return new Proxy(tx, {
-      get(target, prop) {
-        if (prop !== 'query') return Reflect.get(target, prop, target);
-        return async (sql: string, params?: unknown[]) => {
-          if (sql.startsWith('SELECT id FROM sync_mutations')) {
-            ids = [...(params![0] as string[])];
-            transactions.push(ids);
-          }
-          if (sql.trimStart().startsWith('INSERT INTO sync_mutations') && failing(ids)) throw new Error('injected failure before commit');
-          return target.query(sql, params as never);
-        };
-      },
-    });
-  };
-  const watched = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'transaction') return (fn: (tx: Transaction) => Promise<unknown>, options?: never) => target.transaction((tx) => fn(wrapTx(tx)), options);
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: watched, transactions, failWhen: (test) => (failing = test) };
-}
-
 const ids = (batch: PushBatch) => batch.mutations.map((m) => m.id);
 const statuses = (o: BatchOutcome) => o.results.map((r) => r.status);
+/** Every answer but the seqs, which depend on how changes were grouped. */
+const verdicts = (out: BatchOutcome[]) => out.map((o) => o.results.map((r) => (r.status === 'applied' ? { ...r, seq: 'any' } : r)));
 
 describeEachDatabase('push group commit', (database) => {
   let desk: StaffScope;
@@ -80,6 +41,16 @@ describeEachDatabase('push group commit', (database) => {
   /** The pushes that follow the first one in a burst, all sent before the first commits. */
   function burst(committer: PushCommitter, batches: PushBatch[]): Promise<BatchOutcome[]> {
     return Promise.all(batches.map((b) => committer.push(b)));
+  }
+
+  /** The same pushes one at a time on an emptied database, each awaited: the oracle a group must match. */
+  async function oneByOne(batches: PushBatch[]): Promise<BatchOutcome[]> {
+    await database.reset();
+    await database.db.query('INSERT INTO sync_epoch DEFAULT VALUES ON CONFLICT DO NOTHING');
+    const alone = new PushCommitter(database.db);
+    const out: BatchOutcome[] = [];
+    for (const b of batches) out.push(await alone.push(b));
+    return out;
   }
 
   function scenario(): PushBatch[] {
@@ -131,12 +102,13 @@ describeEachDatabase('push group commit', (database) => {
     expect(out.map((o) => o.lastSeq)).toEqual([seqs[0], seqs[2], seqs[3]]);
   });
 
-  it('tries each batch of a failed group again alone, leaving nothing of the failed attempt', async () => {
+  it('tries a failed group again in halves, down to single batches, leaving nothing of the failed attempts', async () => {
     const batches = scenario();
     const watched = watch(database.db);
     watched.failWhen((txIds) => txIds.length > 3);
     const out = await burst(new PushCommitter(watched.db), batches);
-    expect(watched.transactions.map((t) => t.length)).toEqual([1, 6, 2, 3, 1]);
+    // The group of batches 2-4 (6 changes) fails, then its first half (2-3, 5 changes); 2, 3 and 4 commit apart.
+    expect(watched.transactions.map((t) => t.length)).toEqual([1, 6, 5, 2, 3, 1]);
     expect(out.map(statuses)).toEqual([['applied'], ['applied', 'applied'], ['duplicate', 'rejected', 'applied'], ['applied']]);
     expect((await stored()).map((r) => r.id)).toEqual(['n1', 'n2', 'n3', 'p1']);
     expect((await mutationRows()).length).toBe(5);
@@ -179,5 +151,84 @@ describeEachDatabase('push group commit', (database) => {
       { event_id: 'e1', patron_name: null, comment: '' },
       { event_id: 'f1', patron_name: null, comment: '' },
     ]);
+  });
+
+  it('answers a change sent twice within one group "duplicate" and commits it once, without failing the group', async () => {
+    const twice = pushPatron(patron('pa', branch));
+    const batches: PushBatch[] = [
+      { scope: desk, deskId: 'd0', mutations: [pushPatron(patron('p0', branch))] },
+      { scope: desk, deskId: 'd1', mutations: [twice] },
+      { scope: desk, deskId: 'd1', mutations: [{ ...twice }] },
+    ];
+    const watched = watch(database.db);
+    const out = await burst(new PushCommitter(watched.db), batches);
+    expect(out.map(statuses)).toEqual([['applied'], ['applied'], ['duplicate']]);
+    // One group, no retry: writing the id twice would break the group on sync_mutations' primary key.
+    expect(watched.transactions).toEqual([ids(batches[0]!), [twice.id, twice.id]]);
+    expect((await mutationRows()).map((r) => r.id).sort()).toEqual([...ids(batches[0]!), twice.id].sort());
+  });
+
+  it('checks a child against a patron created earlier in the same group, as it would alone', async () => {
+    const batches: PushBatch[] = [
+      { scope: desk, deskId: 'd0', mutations: [pushPatron(patron('p0', branch))] },
+      { scope: desk, deskId: 'd1', mutations: [pushPatron(patron('p1', branch))] },
+      { scope: desk, deskId: 'd2', mutations: [pushNote('n1', 'p1', branch, Date.now())] },
+      // p1 is Central's: a note about them claiming the Annex is refused, grouped or not.
+      { scope: otherDesk, deskId: 'd3', mutations: [pushNote('n2', 'p1', otherBranch, Date.now())] },
+    ];
+    const watched = watch(database.db);
+    const grouped = await burst(new PushCommitter(watched.db), batches);
+    expect(watched.transactions).toHaveLength(2);
+    const groupedRecords = await stored();
+    expect(grouped[3]!.results[0]).toMatchObject({ status: 'rejected', code: 'branch-mismatch' });
+    expect(verdicts(grouped)).toEqual(verdicts(await oneByOne(batches)));
+    expect(groupedRecords).toEqual(await stored());
+    expect(groupedRecords.map((r) => r.id)).toEqual(['n1', 'p0', 'p1']);
+  });
+
+  it('keeps the later edit of a field when a later batch of the group carries an older clock', async () => {
+    const base = Date.now() + 10_000;
+    const edit = (fields: Record<string, string>, wall: number): Mutation =>
+      ({ id: mutationId(), kind: 'edit', entity: 'patron', recordId: 'p0', branchId: branch, hlc: formatHlc({ wall, counter: 0, deskId: 'dx' }), fields });
+    const batches: PushBatch[] = [
+      { scope: desk, deskId: 'd0', mutations: [pushPatron(patron('p0', branch))] },
+      { scope: desk, deskId: 'd1', mutations: [edit({ lastName: 'Newer' }, base + 2000)] },
+      { scope: desk, deskId: 'd2', mutations: [edit({ lastName: 'Older' }, base + 1000)] },
+      { scope: desk, deskId: 'd3', mutations: [edit({ firstName: 'Zed' }, base + 3000)] },
+    ];
+    const withClocks = async () => (await database.db.query('SELECT id, fields, clocks FROM sync_records ORDER BY id')).rows;
+    const watched = watch(database.db);
+    const grouped = await burst(new PushCommitter(watched.db), batches);
+    expect(watched.transactions).toHaveLength(2);
+    const groupedRecords = await withClocks();
+    // Seqs are left out: a grouped change gets its record's seq at commit (docs/sync-protocol.md).
+    expect(verdicts(grouped)).toEqual(verdicts(await oneByOne(batches)));
+    expect(groupedRecords).toEqual(await withClocks());
+    expect(groupedRecords[0]).toMatchObject({ fields: { lastName: 'Newer', firstName: 'Zed' } });
+  });
+
+  it('writes the same managers\' log for follow-ups and events spread over a group as for the pushes one by one', async () => {
+    const p1 = patron('p1', branch, { firstName: 'Iris', lastName: 'Vale' });
+    const f1 = followUp('f1', 'p1', branch);
+    const batches: PushBatch[] = [
+      { scope: desk, deskId: 'd0', mutations: [pushPatron(p1)] },
+      // An event that arrives before its follow-up, a rename between two events, then the follow-up is done.
+      { scope: desk, deskId: 'd1', mutations: [pushEvent(event('e1', f1, { type: 'attempted', outcome: 'no-answer', comment: 'Rang twice' } as never))] },
+      { scope: desk, deskId: 'd2', mutations: [pushFollowUp(f1)] },
+      { scope: desk, deskId: 'd3', mutations: [pushPatron({ ...p1, lastName: 'Okafor' })] },
+      { scope: manager, deskId: 'd1', mutations: [pushEvent(event('e2', f1, { type: 'done', outcome: 'reached', comment: 'Booked' } as never))] },
+    ];
+    const managersLog = async () => ({
+      // Seqs differ by grouping (see above); everything else must not.
+      entries: (await database.db.query<{ event_id: string }>('SELECT * FROM log_entries ORDER BY event_id')).rows.map((r) => ({ ...r, seq: undefined })),
+      followUps: (await database.db.query('SELECT * FROM log_follow_ups ORDER BY follow_up_id')).rows,
+    });
+    const watched = watch(database.db);
+    const grouped = await burst(new PushCommitter(watched.db), batches);
+    expect(watched.transactions).toHaveLength(2);
+    const groupedLog = await managersLog();
+    expect(groupedLog.entries.map((e) => e.event_id)).toEqual(['e1', 'e2', 'f1']);
+    expect(verdicts(grouped)).toEqual(verdicts(await oneByOne(batches)));
+    expect(groupedLog).toEqual(await managersLog());
   });
 });

@@ -6,6 +6,7 @@ import { formatHlc, MAX_DRIFT_MS } from '@shared/sync/hlc';
 import { SYNC_HEADERS, SYNC_SCHEMA_VERSION, type Mutation, type PullResponse, type PushResponse } from '@shared/sync/protocol';
 import type { Patron } from '@shared/domain/patron';
 import { patronSearchTerms } from '@shared/search/searchKeys';
+import type { Database } from '../db/database';
 import { describeEachDatabase } from '../test/testDatabases';
 import { as, buildTestApp, loginAs, seedBranch, seedStaff } from '../test/testApp';
 
@@ -87,6 +88,21 @@ describeEachDatabase('sync endpoints', (database) => {
     const again = (await push(deskA, batch)).json<PushResponse>();
     expect(again.results).toEqual([{ mutationId: batch[0]!.id, status: 'duplicate' }]);
     expect(await records()).toEqual(before);
+  });
+
+  it('answers a resent batch with upper-case mutation ids "duplicate", with the ids as the desk sent them', async () => {
+    const batch = [createPatron(patron('p1', branchA)), createNote('n1', 'p1', branchA)].map((m) => ({ ...m, id: m.id.toUpperCase() }));
+    expect((await push(deskA, batch)).json<PushResponse>().results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const again = await push(deskA, batch);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<PushResponse>().results).toEqual(batch.map((m) => ({ mutationId: m.id, status: 'duplicate' })));
+  });
+
+  it('refuses text PostgreSQL cannot store (NUL) with a 400 naming the field, before it reaches a push group', async () => {
+    const res = await push(deskA, [createPatron(patron('p0', branchA)), createPatron(patron('p1', branchA, { firstName: 'Nu\u0000ll' }))]);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: 'validation', fields: [{ path: 'mutations.1.fields.firstName', message: 'Text must not contain NUL characters' }] } });
+    expect(await records()).toEqual([]);
   });
 
   it('keeps the later edit of a field whichever arrives first', async () => {
@@ -187,5 +203,40 @@ describeEachDatabase('sync endpoints', (database) => {
     const res = await push(deskA, [huge, { ...huge, id: uuid() }]);
     expect(res.statusCode).toBe(413);
     expect(await records()).toEqual([]);
+  });
+
+  it('waits on close for pushes still being committed, so the database can be closed after it', async () => {
+    let holding = false;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let held!: () => void;
+    const holds = new Promise<void>((r) => (held = r));
+    // Push transactions wait for the test's word once `holding` is set (logging in uses transactions too).
+    const slow = new Proxy(database.db, {
+      get(target, prop) {
+        if (prop === 'transaction' && holding) {
+          return async (...args: Parameters<Database['transaction']>) => {
+            held();
+            await released;
+            return target.transaction(...args);
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const closing = await buildTestApp(slow);
+    const token = await loginAs(closing, 'dana');
+    holding = true;
+    const pushed = as(closing, token, { method: 'POST', url: '/api/sync/push', payload: { mutations: [createPatron(patron('p1', branchA))] }, headers: headers() });
+    await holds;
+    let closed = false;
+    const closes = closing.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(closed).toBe(false);
+    release();
+    await closes;
+    expect(await records()).toEqual([{ entity: 'patron', id: 'p1', erased: false }]);
+    expect((await pushed).statusCode).toBe(200);
   });
 });

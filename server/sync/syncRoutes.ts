@@ -18,7 +18,9 @@ const scopeOf = (staff: { id: string; role: StaffScope['role']; branchIds: strin
  * sync; what each may change or read is decided per record by branch (and erasure by role).
  */
 export function registerSyncRoutes(app: FastifyInstance, { db }: RouteContext): void {
-  const pushes = new PushCommitter(db);
+  const pushes = new PushCommitter(db, app.log);
+  // A push whose desk hung up still sits in the queue; the caller closes the database only after app.close().
+  app.addHook('onClose', () => pushes.idle());
   app.post('/api/sync/push', { config: { access: STAFF_ROLES } }, async (request): Promise<PushResponse> => {
     const desk = readDeskHeaders(request, { checkClock: true });
     const { mutations } = parseRequest(PushRequestSchema, request.body, 'body');
