@@ -133,6 +133,34 @@ describeEachDatabase('sync endpoints', (database) => {
     expect(intrusion.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
   });
 
+  it('pages a pull over several branches in change order, leaving out the branches a staff member is not in', async () => {
+    const branchC = await seedBranch(database.db, 'Mobile library');
+    await seedStaff(database.db, { username: 'ro', role: 'desk', branchIds: [branchA, branchB] });
+    await seedStaff(database.db, { username: 'ad', role: 'admin', branchIds: [] });
+    const [both, admin] = [await loginAs(app, 'ro'), await loginAs(app, 'ad')];
+    // Interleaved: A, B, C, A, B, C … so every page of the two-branch desk mixes A and B and skips C.
+    for (let i = 0; i < 4; i += 1) {
+      await push(admin, [createPatron(patron(`a${i}`, branchA)), createPatron(patron(`b${i}`, branchB)), createPatron(patron(`c${i}`, branchC))]);
+    }
+    const pullAll = async (token: string, limit: number) => {
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = (await pull(token, cursor, limit)).json<PullResponse>();
+        if (cursor === undefined) expect(page.total).toBeGreaterThan(0);
+        pages.push(page.records.map((r) => r.id));
+        cursor = page.cursor;
+        if (!page.more) return { pages, total: pages.flat().length };
+      }
+    };
+    const twoBranches = await pullAll(both, 3);
+    expect(twoBranches.pages).toEqual([['a0', 'b0', 'a1'], ['b1', 'a2', 'b2'], ['a3', 'b3']]);
+    expect((await pull(both, undefined, 3)).json<PullResponse>().total).toBe(8);
+    const everything = await pullAll(admin, 5);
+    expect(everything.pages.flat()).toEqual(['a0', 'b0', 'c0', 'a1', 'b1', 'c1', 'a2', 'b2', 'c2', 'a3', 'b3', 'c3']);
+    expect((await pull(admin, undefined, 5)).json<PullResponse>().total).toBe(12);
+  });
+
   it('erases a patron for a manager: children gone, a tombstone pulled, later changes refused', async () => {
     await push(deskA, [createPatron(patron('p1', branchA)), createNote('n1', 'p1', branchA)]);
     const { cursor } = (await pull(deskA)).json<PullResponse>();

@@ -220,25 +220,34 @@ interface PullRow {
   total: string | null;
 }
 
+/**
+ * The records after a seq, oldest change first: an admin's from the seq index; anyone else's
+ * branch by branch from the (branch_id, seq) index, each stopping at the page size, so a desk
+ * reads only its own branches' changes rather than every branch's since its cursor (under 200
+ * desks in 20 branches that was 20 rows read for each one sent).
+ */
+const PAGE_OF_ALL = `SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq FROM sync_records
+  WHERE seq > $1 ORDER BY seq LIMIT $2::int + 1`;
+const PAGE_OF_BRANCHES = `SELECT r.* FROM unnest($4::text[]) AS b(branch_id) CROSS JOIN LATERAL (
+    SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq FROM sync_records
+     WHERE branch_id = b.branch_id AND seq > $1 ORDER BY branch_id, seq LIMIT $2::int + 1) AS r
+  ORDER BY r.seq LIMIT $2::int + 1`;
+
 /** Records changed after `afterSeq` in the staff member's branches, oldest change first. */
 export async function readChanges(db: Queryable, scope: StaffScope, afterSeq: number, limit: number, withTotal: boolean): Promise<PullPage> {
   const all = scope.role === 'admin';
   const { rows } = await db.query<PullRow>(
-    `WITH page AS (
-       SELECT entity, id, branch_id, patron_id, fields, clocks, erased, seq FROM sync_records
-        WHERE seq > $1 AND ($2::boolean OR branch_id = ANY($3::text[]))
-        ORDER BY seq LIMIT $4::int + 1
-     ), kept AS (
-       SELECT * FROM page ORDER BY seq LIMIT $4::int
-     )
+    `WITH page AS (${all ? PAGE_OF_ALL : PAGE_OF_BRANCHES}),
+     kept AS (SELECT * FROM page ORDER BY seq LIMIT $2::int)
      SELECT (SELECT epoch FROM sync_epoch) AS epoch,
             (SELECT max(seq) FROM sync_records) AS max_seq,
             (SELECT count(*) FROM page) AS fetched,
             (SELECT max(seq) FROM kept) AS last_seq,
             (SELECT json_agg(json_build_object('entity', entity, 'id', id, 'branchId', branch_id, 'patronId', patron_id,
                                                'fields', fields, 'clocks', clocks, 'erased', erased) ORDER BY seq) FROM kept)::text AS records,
-            CASE WHEN $5::boolean THEN (SELECT count(*) FROM sync_records WHERE $2::boolean OR branch_id = ANY($3::text[])) END AS total`,
-    [afterSeq, all, scope.branchIds, limit, withTotal],
+            CASE WHEN $3::boolean THEN (SELECT count(*) FROM sync_records WHERE ${all ? 'true' : 'branch_id = ANY($4::text[])'}) END AS total`,
+    // Only the branch query names the branches ($4): PostgreSQL refuses a parameter it cannot type.
+    all ? [afterSeq, limit, withTotal] : [afterSeq, limit, withTotal, scope.branchIds],
   );
   const row = rows[0]!;
   const fetched = Number(row.fetched);
