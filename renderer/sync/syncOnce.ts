@@ -1,6 +1,7 @@
 import { MAX_PULL_PAGE, type PullResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
-import { applyPulledPage } from './applyPulled';
+import { applyPulledPage, type PulledPageSummary } from './applyPulled';
+import { preparePulledPage, type PreparedPage } from './preparedPage';
 import { nextBatch, settleBatch } from './outboxQueue';
 import { SyncRequestError, type SyncTransport } from './syncTransport';
 
@@ -53,12 +54,29 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     request.catch(() => undefined); // awaited (and its failure handled) in the loop, or dropped with it
     return request;
   };
+  // The page being written: its transaction commits while the loop fetches and prepares the
+  // next one. Only one is in flight, and the next is applied only after it settled, so each
+  // page still goes from the cursor the one before it saved.
+  let writing: Promise<PulledPageSummary> | undefined;
+  let writingSize = 0;
+  /** Waits for the page being written; false when another round had moved the cursor (this one stops). */
+  const settle = async (): Promise<boolean> => {
+    if (!writing) return true;
+    const summary = await writing;
+    writing = undefined;
+    if (summary.superseded) return false;
+    round.pulled += writingSize;
+    round.erased += summary.erased.length;
+    if (round.fullPull) options.onProgress?.(round.pulled, total);
+    return true;
+  };
   for (let guard = 0; guard < 1_000_000; guard++) {
     let page: PullResponse;
     try {
       page = await (next ?? fetchPage(cursor));
     } catch (err) {
       next = undefined;
+      if (!(await settle())) break;
       if (err instanceof SyncRequestError && err.code === 'resync-required' && cursor !== undefined) {
         // The server no longer knows our cursor (restored from a backup, or reset): pull everything
         // again and merge it by clocks; nothing local is dropped.
@@ -73,15 +91,22 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     }
     next = page.more ? fetchPage(page.cursor) : undefined;
     total ??= page.total;
-    const summary = await applyPulledPage(db, page, options.now(), { fresh, last: !page.more, from: cursor });
-    // Another round moved the cursor meanwhile: it carries on from there, this one stops.
-    if (summary.superseded) break;
-    round.pulled += page.records.length;
-    round.erased += summary.erased.length;
+    // Built and validated here, outside any transaction, while the page before commits.
+    let prepared: PreparedPage;
+    try {
+      prepared = preparePulledPage(page, fresh);
+    } catch (err) {
+      await settle(); // the round ends with no write of its own in flight
+      throw err;
+    }
+    if (!(await settle())) break;
+    writing = applyPulledPage(db, page, options.now(), { fresh, last: !page.more, from: cursor, prepared });
+    writing.catch(() => undefined); // awaited (and its failure thrown) by settle
+    writingSize = page.records.length;
     cursor = page.cursor;
-    if (round.fullPull) options.onProgress?.(round.pulled, total);
     if (!page.more) break;
   }
+  await settle();
   await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
   return round;
 }
