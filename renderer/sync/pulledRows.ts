@@ -38,9 +38,9 @@ export function mergeRecord(pulled: PulledRecord, local: Row | undefined): Merge
 function rowOf(codec: EntityCodec<SyncedRecord>, id: string, fields: FieldMap, clocks: ClockMap, local: Row | undefined, changed: boolean): 'unreadable' | { row: Row; changed: boolean } {
   const built = codec.fromFields(id, fields, clocks);
   if (!built.ok) return 'unreadable';
-  const known = codec.toFields(built.record);
+  const known = new Set(codec.fieldNamesOf(built.record));
   let extra: FieldMap | undefined;
-  for (const [k, v] of Object.entries(fields)) if (!(k in known)) (extra ??= {})[k] = v;
+  for (const [k, v] of Object.entries(fields)) if (!known.has(k)) (extra ??= {})[k] = v;
   // Derived properties stay as this desk computed them until refolded (a follow-up's due time).
   const derived = codec.table === 'followUps' && local?.pendingDueAt !== undefined ? { pendingDueAt: local.pendingDueAt } : {};
   return { row: withClocks({ ...built.record, ...derived, ...(extra ? { _extra: extra } : {}) }, clocks) as Row, changed };
