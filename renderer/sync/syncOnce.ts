@@ -30,6 +30,14 @@ export interface SyncOnceOptions {
  */
 export async function syncOnce(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions): Promise<SyncRound> {
   const round: SyncRound = { pushed: 0, rejected: 0, pulled: 0, erased: 0, fullPull: false };
+  await pushOutbox(db, transport, options, round);
+  await pullAll(db, transport, options, round);
+  await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
+  return round;
+}
+
+/** Pushes the outbox batch by batch until it is empty (or holds only changes to resend later). */
+async function pushOutbox(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions, round: SyncRound): Promise<void> {
   for (let guard = 0; guard < 10_000; guard++) {
     const batch = await nextBatch(db);
     if (batch.length === 0) break;
@@ -40,7 +48,10 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     // Everything still queued was restamped for a clock the server found ahead: leave it for the next round.
     if (settled.accepted + settled.rejected === 0) break;
   }
+}
 
+/** Pulls page by page from the saved cursor until the server has no more. */
+async function pullAll(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions, round: SyncRound): Promise<void> {
   let cursor = (await db.syncState.get('cursor'))?.value as string | undefined;
   round.fullPull = cursor === undefined;
   let fresh = cursor === undefined ? await startFullPull(db) : (await db.syncState.get('freshPull'))?.value === 1;
@@ -107,8 +118,6 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     if (!page.more) break;
   }
   await settle();
-  await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
-  return round;
 }
 
 /**
