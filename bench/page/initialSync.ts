@@ -5,7 +5,7 @@ import { codecOf } from '../../shared/sync/entities';
 import type { PulledRecord } from '../../shared/sync/protocol';
 import { DeskDb } from '../../renderer/db/deskDb';
 import { applySchema } from '../../renderer/db/schema';
-import { newRowOf } from '../../renderer/sync/applyPulled';
+import { newRowOf } from '../../renderer/sync/pulledRows';
 import { httpTransport } from '../../renderer/sync/httpTransport';
 import { syncOnce } from '../../renderer/sync/syncOnce';
 import type { InitialSyncResult, RawBulkPutResult } from '../shared/protocol';

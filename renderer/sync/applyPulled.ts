@@ -1,14 +1,14 @@
 import { foldFollowUp, pendingDueAtOf } from '@shared/followups/foldFollowUp';
 import type { FollowUp } from '@shared/followups/followUp';
 import type { FollowUpEvent } from '@shared/followups/followUpEvents';
-import { codecOf, type EntityCodec, type SyncedRecord } from '@shared/sync/entities';
-import { mergeState, type ClockMap, type FieldMap } from '@shared/sync/fields';
-import { hlcWall, isHlc, MAX_DRIFT_MS, type Hlc } from '@shared/sync/hlc';
-import type { PulledRecord, PullResponse } from '@shared/sync/protocol';
+import { codecOf } from '@shared/sync/entities';
+import { hlcWall, isHlc, MAX_DRIFT_MS } from '@shared/sync/hlc';
+import type { PullResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
 import { eraseLocally } from './eraseLocally';
+import { preparePulledPage, type PreparedPage, type PreparedRecord } from './preparedPage';
+import { mergeRecord, type MergedRow, type Row } from './pulledRows';
 import type { SyncMeta } from './syncTables';
-import { clocksOf, withClocks } from './rowClocks';
 
 export interface PulledPageSummary {
   /**
@@ -38,9 +38,10 @@ export interface ApplyPulledOptions {
   last?: boolean;
   /** The cursor the page was pulled from (undefined: from the start). */
   from?: string;
+  /** The page, prepared ahead by preparePulledPage with the same `fresh`. */
+  prepared?: PreparedPage;
 }
 
-type Row = Record<string, unknown> & SyncMeta;
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
 
 /**
@@ -52,8 +53,14 @@ const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
  * on the row. Rows are read and written a table at a time (IndexedDB serves a batch of
  * requests far faster than the same requests one after another). Follow-ups get their due
  * time from their log; an erased patron takes every record and unsent change about them along.
+ *
+ * `options.prepared` is the page as preparePulledPage left it (syncOnce prepares the next
+ * page while this one commits); without it the page is prepared here.
  */
 export async function applyPulledPage(db: DeskDb, page: PullResponse, now: number, options: ApplyPulledOptions = {}): Promise<PulledPageSummary> {
+  const fresh = options.fresh === true;
+  const prepared = options.prepared ?? preparePulledPage(page, fresh);
+  if (prepared.page !== page || prepared.fresh !== fresh) throw new Error('applyPulledPage: the prepared page is not this page, or not for this kind of pull');
   const summary: PulledPageSummary = { superseded: false, changed: 0, erased: [], unreadable: 0 };
   const tables = [db.patrons, db.notes, db.requests, db.followUps, db.followUpEvents, db.outbox, db.syncRejected, db.syncState];
   await db.transaction('rw', tables, async () => {
@@ -64,30 +71,20 @@ export async function applyPulledPage(db: DeskDb, page: PullResponse, now: numbe
       summary.superseded = true;
       return;
     }
-    let latest: Hlc | undefined;
-    const byTable = new Map<string, PulledRecord[]>();
-    for (const record of page.records) {
-      for (const clock of Object.values(record.clocks)) if (isHlc(clock) && (!latest || clock > latest)) latest = clock;
-      if (record.erased) {
-        await eraseLocally(db, record.id);
-        summary.erased.push(record.id);
-        continue;
-      }
-      const table = codecOf(record.entity).table;
-      const list = byTable.get(table);
-      if (list) list.push(record);
-      else byTable.set(table, [record]);
+    for (const id of prepared.erased) {
+      await eraseLocally(db, id);
+      summary.erased.push(id);
     }
-    const unsent = options.fresh ? await locallyChanged(db) : undefined;
+    const unsent = fresh ? await locallyChanged(db) : undefined;
     // Events first: a follow-up of this page folds with the events stored before it.
     const refold = new Set<string>();
     const putFollowUps = new Set<string>();
     for (const table of ['patrons', 'notes', 'requests', 'followUpEvents', 'followUps'] as const) {
-      const records = byTable.get(table);
+      const records = prepared.byTable.get(table);
       if (!records) continue;
-      const rows = await mergedRows(db, records, unsent, summary);
+      const rows = await rowsToStore(db, records, unsent, summary);
       if (table === 'followUps') {
-        await withDueTimes(db, rows as unknown as Array<FollowUp & SyncMeta>);
+        await withDueTimes(db, rows as unknown as Array<FollowUp & SyncMeta>, prepared.dueFromEmptyLog);
         for (const row of rows) putFollowUps.add(row.id as string);
       }
       if (table === 'followUpEvents') for (const row of rows) if (typeof row.followUpId === 'string') refold.add(row.followUpId);
@@ -95,8 +92,9 @@ export async function applyPulledPage(db: DeskDb, page: PullResponse, now: numbe
     }
     for (const id of refold) if (!putFollowUps.has(id)) await refoldFollowUp(db, id);
     await db.syncState.put({ key: 'cursor', value: page.cursor });
-    if (options.fresh && options.last) await db.syncState.delete('freshPull');
+    if (fresh && options.last) await db.syncState.delete('freshPull');
     // The next local edit must order after everything seen, unless it came from a clock far ahead.
+    const latest = prepared.latest;
     if (latest && hlcWall(latest) <= now + MAX_DRIFT_MS) {
       const saved = await db.syncState.get('hlc');
       if (!isHlc(saved?.value) || latest > saved.value) await db.syncState.put({ key: 'hlc', value: latest });
@@ -119,20 +117,21 @@ async function locallyChanged(db: DeskDb): Promise<Set<string>> {
 
 /**
  * The rows to store for one table's pulled records: merged with the stored rows (read in one
- * batch), or built straight from the pulled fields where the page is fresh (see
- * ApplyPulledOptions). Unchanged rows are left out.
+ * batch), or, where the page is fresh (see ApplyPulledOptions), the rows built ahead. Records
+ * with an unsent or refused change still merge. Unchanged rows are left out.
  */
-async function mergedRows(db: DeskDb, records: PulledRecord[], unsent: Set<string> | undefined, summary: PulledPageSummary): Promise<Row[]> {
-  const table = db.table<Row, string>(codecOf(records[0]!.entity).table);
-  const mustRead = unsent ? records.filter((r) => unsent.has(keyOf(r.entity, r.id))) : records;
-  const stored = mustRead.length > 0 ? await table.bulkGet(mustRead.map((r) => r.id)) : [];
+async function rowsToStore(db: DeskDb, records: PreparedRecord[], unsent: Set<string> | undefined, summary: PulledPageSummary): Promise<Row[]> {
+  const table = db.table<Row, string>(codecOf(records[0]!.record.entity).table);
+  const mustRead = unsent ? records.filter((r) => unsent.has(keyOf(r.record.entity, r.record.id))) : records;
+  const stored = mustRead.length > 0 ? await table.bulkGet(mustRead.map((r) => r.record.id)) : [];
   const locals = new Map<string, Row>();
   stored.forEach((row, i) => {
-    if (row) locals.set(mustRead[i]!.id, row);
+    if (row) locals.set(mustRead[i]!.record.id, row);
   });
   const rows: Row[] = [];
-  for (const record of records) {
-    const result = mergeRecord(record, locals.get(record.id));
+  for (const { record, built } of records) {
+    const local = locals.get(record.id);
+    const result: MergedRow = local || built === undefined ? mergeRecord(record, local) : built === 'unreadable' ? 'unreadable' : { row: built, changed: true };
     if (result === 'unreadable') summary.unreadable++;
     else if (result !== 'same') {
       rows.push(result.row);
@@ -143,49 +142,16 @@ async function mergedRows(db: DeskDb, records: PulledRecord[], unsent: Set<strin
 }
 
 /**
- * The row a desk stores for a pulled record it does not hold (before its follow-up due time is
- * folded in), or undefined when this build cannot read the record.
- */
-export function newRowOf(pulled: PulledRecord): Row | undefined {
-  const built = rowOf(codecOf(pulled.entity), pulled.id, { ...pulled.fields }, { ...pulled.clocks }, undefined, true);
-  return built === 'unreadable' ? undefined : built.row;
-}
-
-function mergeRecord(pulled: PulledRecord, local: Row | undefined): 'same' | 'unreadable' | { row: Row; changed: boolean } {
-  if (!local) {
-    const row = newRowOf(pulled);
-    return row ? { row, changed: true } : 'unreadable';
-  }
-  const codec = codecOf(pulled.entity);
-  const state = { fields: { ...(local._extra ?? {}), ...codec.toFields(local as never) }, clocks: clocksOf(local) };
-  const changed = mergeState(state, { fields: pulled.fields, clocks: pulled.clocks }, codec.policyOf);
-  const localClocks = clocksOf(local);
-  const clocksMoved = Object.keys(pulled.clocks).some((f) => localClocks[f] !== state.clocks[f]);
-  if (changed.length === 0 && !clocksMoved) return 'same';
-  return rowOf(codec, pulled.id, state.fields, state.clocks, local, changed.length > 0);
-}
-
-/** The stored row for merged fields: the record, its clocks, and the fields this build does not know. */
-function rowOf(codec: EntityCodec<SyncedRecord>, id: string, fields: FieldMap, clocks: ClockMap, local: Row | undefined, changed: boolean): 'unreadable' | { row: Row; changed: boolean } {
-  const built = codec.fromFields(id, fields, clocks);
-  if (!built.ok) return 'unreadable';
-  const known = codec.toFields(built.record);
-  let extra: FieldMap | undefined;
-  for (const [k, v] of Object.entries(fields)) if (!(k in known)) (extra ??= {})[k] = v;
-  // Derived properties stay as this desk computed them until refolded (a follow-up's due time).
-  const derived = codec.table === 'followUps' && local?.pendingDueAt !== undefined ? { pendingDueAt: local.pendingDueAt } : {};
-  return { row: withClocks({ ...built.record, ...derived, ...(extra ? { _extra: extra } : {}) }, clocks) as Row, changed };
-}
-
-/**
  * Sets each follow-up's due time from its log as stored (this page's events included, they
  * are written first). A desk with no events at all, like a new desk pulling follow-ups
- * before their events, skips the read.
+ * before their events, skips the read, and the rows preparePulledPage already folded from an
+ * empty log (`dueFromEmptyLog`) keep the due time it gave them.
  */
-async function withDueTimes(db: DeskDb, rows: Array<FollowUp & SyncMeta>): Promise<void> {
+async function withDueTimes(db: DeskDb, rows: Array<FollowUp & SyncMeta>, dueFromEmptyLog: ReadonlySet<object>): Promise<void> {
   if (rows.length === 0) return;
   const logs = new Map<string, FollowUpEvent[]>();
-  if ((await db.followUpEvents.count()) > 0) {
+  const withEvents = (await db.followUpEvents.count()) > 0;
+  if (withEvents) {
     const events = await db.followUpEvents.where('followUpId').anyOf(rows.map((r) => r.id)).toArray();
     for (const e of events) {
       const log = logs.get(e.followUpId);
@@ -194,6 +160,7 @@ async function withDueTimes(db: DeskDb, rows: Array<FollowUp & SyncMeta>): Promi
     }
   }
   for (const row of rows) {
+    if (!withEvents && dueFromEmptyLog.has(row)) continue;
     const pending = pendingDueAtOf(foldFollowUp(row, logs.get(row.id) ?? []));
     if (pending === undefined) delete row.pendingDueAt;
     else row.pendingDueAt = pending;

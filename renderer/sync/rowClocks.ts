@@ -5,7 +5,19 @@ import type { ClockGroups, SyncMeta } from './syncTables';
 /** Groups a field-by-field clock map for storage (see ClockGroups in syncTables.ts). */
 export function groupClocks(clocks: ClockMap): ClockGroups {
   const groups: Record<string, string[]> = {};
-  for (const [field, hlc] of Object.entries(clocks)) (groups[hlc] ??= []).push(field);
+  // Fields written together come one after another with the same clock: comparing with the
+  // last clock is cheaper than looking each ~35-character clock up as a key (a new desk groups
+  // the clocks of every pulled record; bench/RESULTS.md §10).
+  let lastClock: string | undefined;
+  let lastGroup: string[] = [];
+  for (const field of Object.keys(clocks)) {
+    const hlc = clocks[field]!;
+    if (hlc !== lastClock) {
+      lastGroup = groups[hlc] ??= [];
+      lastClock = hlc;
+    }
+    lastGroup.push(field);
+  }
   return groups as ClockGroups;
 }
 

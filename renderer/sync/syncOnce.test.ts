@@ -1,10 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { patronCodec } from '@shared/sync/entities';
 import { formatHlc } from '@shared/sync/hlc';
 import { MAX_PULL_PAGE, type PulledRecord, type PullResponse } from '@shared/sync/protocol';
 import { arrangePatron, deskServices } from '../test/renderDesk';
+import type * as preparedPageModule from './preparedPage';
+import { preparePulledPage } from './preparedPage';
 import { syncOnce } from './syncOnce';
 import { SyncRequestError, type SyncTransport } from './syncTransport';
+
+// The real preparePulledPage, watched: the pipeline test records when each page is prepared.
+vi.mock('./preparedPage', async (importOriginal) => {
+  const original = await importOriginal<typeof preparedPageModule>();
+  return { ...original, preparePulledPage: vi.fn(original.preparePulledPage) };
+});
+
+const { preparePulledPage: realPrepare } = await vi.importActual<typeof preparedPageModule>('./preparedPage');
 
 /** A server's records as pages, with a pull that can be made to fail once at a given page. */
 async function serverPages(count: number): Promise<PullResponse[]> {
@@ -65,6 +75,24 @@ describe('syncOnce, a full pull', () => {
     expect(calls.at(-1)).toEqual({ cursor: 'e:2', limit: MAX_PULL_PAGE });
     expect(await s.db.syncState.get('freshPull')).toBeUndefined();
     expect(await s.db.patrons.count()).toBe(3);
+  });
+
+  it('prepares each page (builds and validates its rows) before the page ahead of it has committed, and writes the pages in order', async () => {
+    const s = await deskServices();
+    const pages = await serverPages(3);
+    const { transport } = transportOf(pages);
+    const steps: string[] = [];
+    vi.mocked(preparePulledPage).mockImplementation((page, fresh) => {
+      steps.push(`prepare ${page.cursor}`);
+      return realPrepare(page, fresh);
+    });
+    const round = await syncOnce(s.db, transport, { now: s.now, onProgress: (done) => steps.push(`committed ${done}`) });
+    vi.mocked(preparePulledPage).mockImplementation(realPrepare);
+    // Page 2 was built before the loop waited for page 1 to commit (its progress comes after).
+    expect(steps).toEqual(['prepare e:1', 'prepare e:2', 'committed 1', 'prepare e:3', 'committed 2', 'committed 3']);
+    expect(round.pulled).toBe(3);
+    expect(await s.db.patrons.count()).toBe(3);
+    expect((await s.db.syncState.get('cursor'))?.value).toBe('e:3');
   });
 
   it('on a desk that already holds records, merges rather than marking the pull fresh', async () => {

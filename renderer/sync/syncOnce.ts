@@ -1,6 +1,7 @@
 import { MAX_PULL_PAGE, type PullResponse } from '@shared/sync/protocol';
 import type { DeskDb } from '../db/deskDb';
-import { applyPulledPage } from './applyPulled';
+import { applyPulledPage, type PulledPageSummary } from './applyPulled';
+import { preparePulledPage, type PreparedPage } from './preparedPage';
 import { nextBatch, settleBatch } from './outboxQueue';
 import { SyncRequestError, type SyncTransport } from './syncTransport';
 
@@ -29,6 +30,14 @@ export interface SyncOnceOptions {
  */
 export async function syncOnce(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions): Promise<SyncRound> {
   const round: SyncRound = { pushed: 0, rejected: 0, pulled: 0, erased: 0, fullPull: false };
+  await pushOutbox(db, transport, options, round);
+  await pullAll(db, transport, options, round);
+  await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
+  return round;
+}
+
+/** Pushes the outbox batch by batch until it is empty (or holds only changes to resend later). */
+async function pushOutbox(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions, round: SyncRound): Promise<void> {
   for (let guard = 0; guard < 10_000; guard++) {
     const batch = await nextBatch(db);
     if (batch.length === 0) break;
@@ -39,7 +48,10 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     // Everything still queued was restamped for a clock the server found ahead: leave it for the next round.
     if (settled.accepted + settled.rejected === 0) break;
   }
+}
 
+/** Pulls page by page from the saved cursor until the server has no more. */
+async function pullAll(db: DeskDb, transport: SyncTransport, options: SyncOnceOptions, round: SyncRound): Promise<void> {
   let cursor = (await db.syncState.get('cursor'))?.value as string | undefined;
   round.fullPull = cursor === undefined;
   let fresh = cursor === undefined ? await startFullPull(db) : (await db.syncState.get('freshPull'))?.value === 1;
@@ -53,12 +65,29 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     request.catch(() => undefined); // awaited (and its failure handled) in the loop, or dropped with it
     return request;
   };
+  // The page being written: its transaction commits while the loop fetches and prepares the
+  // next one. Only one is in flight, and the next is applied only after it settled, so each
+  // page still goes from the cursor the one before it saved.
+  let writing: Promise<PulledPageSummary> | undefined;
+  let writingSize = 0;
+  /** Waits for the page being written; false when another round had moved the cursor (this one stops). */
+  const settle = async (): Promise<boolean> => {
+    if (!writing) return true;
+    const summary = await writing;
+    writing = undefined;
+    if (summary.superseded) return false;
+    round.pulled += writingSize;
+    round.erased += summary.erased.length;
+    if (round.fullPull) options.onProgress?.(round.pulled, total);
+    return true;
+  };
   for (let guard = 0; guard < 1_000_000; guard++) {
     let page: PullResponse;
     try {
       page = await (next ?? fetchPage(cursor));
     } catch (err) {
       next = undefined;
+      if (!(await settle())) break;
       if (err instanceof SyncRequestError && err.code === 'resync-required' && cursor !== undefined) {
         // The server no longer knows our cursor (restored from a backup, or reset): pull everything
         // again and merge it by clocks; nothing local is dropped.
@@ -73,17 +102,22 @@ export async function syncOnce(db: DeskDb, transport: SyncTransport, options: Sy
     }
     next = page.more ? fetchPage(page.cursor) : undefined;
     total ??= page.total;
-    const summary = await applyPulledPage(db, page, options.now(), { fresh, last: !page.more, from: cursor });
-    // Another round moved the cursor meanwhile: it carries on from there, this one stops.
-    if (summary.superseded) break;
-    round.pulled += page.records.length;
-    round.erased += summary.erased.length;
+    // Built and validated here, outside any transaction, while the page before commits.
+    let prepared: PreparedPage;
+    try {
+      prepared = preparePulledPage(page, fresh);
+    } catch (err) {
+      await settle(); // the round ends with no write of its own in flight
+      throw err;
+    }
+    if (!(await settle())) break;
+    writing = applyPulledPage(db, page, options.now(), { fresh, last: !page.more, from: cursor, prepared });
+    writing.catch(() => undefined); // awaited (and its failure thrown) by settle
+    writingSize = page.records.length;
     cursor = page.cursor;
-    if (round.fullPull) options.onProgress?.(round.pulled, total);
     if (!page.more) break;
   }
-  await db.syncState.put({ key: 'lastSyncedAt', value: options.now() });
-  return round;
+  await settle();
 }
 
 /**

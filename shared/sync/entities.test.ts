@@ -98,3 +98,17 @@ describe('followUpEventCodec', () => {
     expect(Object.keys(fields).sort()).toEqual(['branchId', 'followUpId', 'patronId', 'stamp', 'type', 'until']);
   });
 });
+
+describe('fieldNamesOf', () => {
+  it('names exactly the fields toFields gives, for every kind of record', async () => {
+    const { followUpCodec, followUpEventCodec, requestCodec } = await import('./entities');
+    const names = <T>(codec: { toFields(r: T): object; fieldNamesOf(r: T): readonly string[] }, r: T) =>
+      expect([...codec.fieldNamesOf(r)].sort()).toEqual(Object.keys(codec.toFields(r)).sort());
+    names(patronCodec, patron());
+    names(patronCodec, patron({ flags: [], interests: [], stageHistory: [] }));
+    names(noteCodec, { id: 'n1', patronId: 'p1', branchId: 'main', body: 'Hi', kind: 'note', created: stamp(1) } as never);
+    names(requestCodec, { id: 'r1', patronId: 'p1', branchId: 'main', resource: { title: 'Maps' }, requestedOn: '2026-01-01', created: stamp(1) } as never);
+    names(followUpCodec, { id: 'f1', patronId: 'p1', branchId: 'main', reason: 'Call', channel: 'phone', firstDueAt: 5, assignee: { kind: 'queue' }, source: { kind: 'manual' }, message: '', created: stamp(1) } as never);
+    names(followUpEventCodec, { id: 'e1', followUpId: 'f1', patronId: 'p1', branchId: 'main', stamp: stamp(1), type: 'snoozed', until: 99, _clocks: {} } as never);
+  });
+});

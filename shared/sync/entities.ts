@@ -33,6 +33,12 @@ export interface EntityCodec<T> {
   /** The patron a record belongs to (itself for a patron): erasure removes it with them. */
   patronIdOf(record: T): string;
   toFields(record: T): FieldMap;
+  /**
+   * The names of the fields toFields gives, without building their values: a pulled record's
+   * fields this build does not know are the ones not named here (toFields copies every value,
+   * a third of the time a new desk spent building each pulled patron).
+   */
+  fieldNamesOf(record: T): readonly string[];
   /** Rebuilds the record, or explains why these fields do not make a valid one. */
   fromFields(id: string, fields: FieldMap, clocks: ClockMap): { ok: true; record: T } | { ok: false; issues: z.core.$ZodIssue[] };
   policyOf(field: string): MergePolicy;
@@ -84,6 +90,12 @@ export const patronCodec: EntityCodec<Patron> = {
     for (const i of p.interests) out[`${INTEREST}${i}`] = true;
     return out;
   },
+  fieldNamesOf: (p) => [
+    ...PATRON_KEYS,
+    ...p.flags.map((f) => `${FLAG}${f.id}`),
+    ...p.stageHistory.map(stageKey),
+    ...p.interests.map((i) => `${INTEREST}${i}`),
+  ],
   fromFields(id, fields, clocks) {
     const flags: Flag[] = [];
     const stageHistory: StageChange[] = [];
@@ -114,6 +126,7 @@ export const noteCodec: EntityCodec<Note> = {
   immutable: false,
   patronIdOf: (n) => n.patronId,
   toFields: (n) => plainFields(n, NOTE_KEYS),
+  fieldNamesOf: () => NOTE_KEYS,
   fromFields: (id, fields) => validated(NoteSchema, plainRecord(id, fields, NOTE_KEYS)),
   policyOf: lww,
 };
@@ -124,6 +137,7 @@ export const requestCodec: EntityCodec<PatronRequest> = {
   immutable: false,
   patronIdOf: (r) => r.patronId,
   toFields: (r) => plainFields(r, REQUEST_KEYS),
+  fieldNamesOf: () => REQUEST_KEYS,
   fromFields: (id, fields) => validated(PatronRequestSchema, plainRecord(id, fields, REQUEST_KEYS)),
   policyOf: lww,
 };
@@ -138,6 +152,7 @@ export const followUpCodec: EntityCodec<FollowUp> = {
   immutable: true,
   patronIdOf: (f) => f.patronId,
   toFields: (f) => plainFields(f, FOLLOW_UP_KEYS),
+  fieldNamesOf: () => FOLLOW_UP_KEYS,
   fromFields: (id, fields) => validated(PulledFollowUpSchema, plainRecord(id, fields, FOLLOW_UP_KEYS)),
   policyOf: lww,
 };
@@ -155,6 +170,7 @@ export const followUpEventCodec: EntityCodec<FollowUpEvent> = {
     for (const [k, v] of Object.entries(e)) if (k !== 'id' && !k.startsWith('_')) out[k] = asJson(v);
     return out;
   },
+  fieldNamesOf: (e) => Object.keys(e).filter((k) => k !== 'id' && !k.startsWith('_')),
   fromFields(id, fields) {
     const draft: Record<string, unknown> = { id };
     for (const [k, v] of Object.entries(fields)) if (v !== null) draft[k] = v;
