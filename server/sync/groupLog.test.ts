@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { formatHlc } from '@shared/sync/hlc';
 import type { Mutation } from '@shared/sync/protocol';
 import { event, followUp, patron, pushEvent, pushFollowUp, pushNote, pushPatron } from '../test/logFixtures';
-import { seedBranch, seedStaff } from '../test/testApp';
+import { freshSyncDesk } from '../test/syncDesk';
 import { describeEachDatabase } from '../test/testDatabases';
 import { PushCommitter } from './pushCommitter';
 import type { BatchOutcome, PushBatch } from './syncStore';
@@ -20,10 +20,7 @@ describeEachDatabase('push groups and the managers\' log', (database) => {
   let branch: string;
 
   beforeEach(async () => {
-    await database.reset();
-    await database.db.query('INSERT INTO sync_epoch DEFAULT VALUES ON CONFLICT DO NOTHING');
-    branch = await seedBranch(database.db, 'Central');
-    desk = { staffId: (await seedStaff(database.db, { username: 'dana', role: 'desk', branchIds: [branch] })).id, role: 'desk', branchIds: [branch] };
+    ({ branch, desk } = await freshSyncDesk(database));
   });
 
   const snapshot = async () => ({

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { patron, pushPatron } from '../test/logFixtures';
-import { seedBranch, seedStaff } from '../test/testApp';
+import { freshSyncDesk } from '../test/syncDesk';
 import { describeEachDatabase } from '../test/testDatabases';
 import { watchTransactions } from '../test/watchTransactions';
 import { PushCommitter } from './pushCommitter';
@@ -15,10 +15,7 @@ describeEachDatabase('push group commit when things go wrong', (database) => {
   let branch: string;
 
   beforeEach(async () => {
-    await database.reset();
-    await database.db.query('INSERT INTO sync_epoch DEFAULT VALUES ON CONFLICT DO NOTHING');
-    branch = await seedBranch(database.db, 'Central');
-    desk = { staffId: (await seedStaff(database.db, { username: 'dana', role: 'desk', branchIds: [branch] })).id, role: 'desk', branchIds: [branch] };
+    ({ branch, desk } = await freshSyncDesk(database));
   });
 
   const batchOf = (deskId: string, ...patronIds: string[]): PushBatch => ({ scope: desk, deskId, mutations: patronIds.map((id) => pushPatron(patron(id, branch))) });
