@@ -29,7 +29,6 @@ interface RecordRow {
 const toStored = (r: RecordRow): StoredRecord => ({
   entity: r.entity, id: r.id, branchId: r.branch_id, patronId: r.patron_id, fields: r.fields, clocks: r.clocks, erased: r.erased,
 });
-const keyOf = recordKey;
 
 /** One desk's push: its changes, and who sent them. */
 export interface PushBatch {
@@ -78,17 +77,17 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
       [entities, ids],
     );
     for (const row of found.rows) {
-      records.set(keyOf(row.entity, row.id), toStored(row));
-      loadedSeq.set(keyOf(row.entity, row.id), Number(row.seq));
+      records.set(recordKey(row.entity, row.id), toStored(row));
+      loadedSeq.set(recordKey(row.entity, row.id), Number(row.seq));
     }
   };
   await load(all.map((m) => m.entity), all.map((m) => m.recordId));
   const patronIds = new Set<string>();
   for (const m of all) {
     if (m.entity === 'patron') continue;
-    const existing = records.get(keyOf(m.entity, m.recordId));
+    const existing = records.get(recordKey(m.entity, m.recordId));
     const pid = existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined);
-    if (typeof pid === 'string' && !records.has(keyOf('patron', pid))) patronIds.add(pid);
+    if (typeof pid === 'string' && !records.has(recordKey('patron', pid))) patronIds.add(pid);
   }
   await load([...patronIds].map(() => 'patron'), [...patronIds]);
 
@@ -105,9 +104,9 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
         results.push({ mutationId: m.id, status: 'duplicate' });
         continue;
       }
-      const existing = records.get(keyOf(m.entity, m.recordId));
+      const existing = records.get(recordKey(m.entity, m.recordId));
       const patronId = m.entity === 'patron' ? m.recordId : (existing?.patronId ?? (m.kind === 'edit' ? m.fields.patronId : undefined));
-      const patron = typeof patronId === 'string' ? records.get(keyOf('patron', patronId)) : undefined;
+      const patron = typeof patronId === 'string' ? records.get(recordKey('patron', patronId)) : undefined;
       const decision = decideMutation(m, { scope: batch.scope, serverNow, existing, patron });
       if (decision.kind === 'reject') {
         // Refusals are not recorded: a refused batch leaves the database as it was, and a resent
@@ -117,17 +116,17 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
       }
       if (decision.kind === 'erase') {
         const tombstone: StoredRecord = { entity: 'patron', id: decision.patronId, branchId: decision.branchId, patronId: decision.patronId, fields: {}, clocks: {}, erased: true };
-        records.set(keyOf('patron', decision.patronId), tombstone);
+        records.set(recordKey('patron', decision.patronId), tombstone);
         for (const [k, r] of records) if (r.patronId === decision.patronId && r.entity !== 'patron') records.delete(k);
         for (const [k, r] of dirty) if (r.patronId === decision.patronId) dirty.delete(k);
-        dirty.set(keyOf('patron', decision.patronId), tombstone);
+        dirty.set(recordKey('patron', decision.patronId), tombstone);
         erasures.push(decision);
         known.add(m.id);
         results.push({ mutationId: m.id, status: 'applied', seq: 0 });
-        logged.push({ id: m.id, key: keyOf('patron', decision.patronId), batch });
+        logged.push({ id: m.id, key: recordKey('patron', decision.patronId), batch });
         continue;
       }
-      const key = keyOf(m.entity, m.recordId);
+      const key = recordKey(m.entity, m.recordId);
       if (decision.changed) {
         records.set(key, decision.record);
         dirty.set(key, decision.record);
@@ -202,7 +201,6 @@ export async function applyBatches(tx: Transaction, batches: readonly PushBatch[
 export interface PullPage {
   /** `PulledRecord[]` as JSON text. */
   recordsJson: string;
-  count: number;
   lastSeq: number;
   more: boolean;
   total?: number;
@@ -253,7 +251,6 @@ export async function readChanges(db: Queryable, scope: StaffScope, afterSeq: nu
   const fetched = Number(row.fetched);
   return {
     recordsJson: row.records ?? '[]',
-    count: Math.min(fetched, limit),
     lastSeq: row.last_seq === null ? afterSeq : Number(row.last_seq),
     more: fetched > limit,
     ...(row.total === null ? {} : { total: Number(row.total) }),

@@ -28,6 +28,15 @@ export interface TestDesk {
 }
 
 /** A desk process: its Dexie database (reopened by name after a "crash"). */
+/** One round of a kill test: the local writes queued for its sync, and which of its pushes is killed. */
+export interface KillRound {
+  what: string;
+  /** Local writes queued for the round's sync. */
+  write: (desk: TestDesk) => Promise<void>;
+  /** The push (1-based, within the round's sync) whose transaction is killed. */
+  killAtPush: number;
+}
+
 export async function openDesk(name: string): Promise<TestDesk> {
   const db = new DeskDb(name);
   const identity = await ensureDesk(db);

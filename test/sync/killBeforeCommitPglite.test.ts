@@ -11,7 +11,7 @@ import { seedBranch, seedStaff } from '../../server/test/testApp';
 import { describeEachDatabase } from '../../server/test/testDatabases';
 // Declares what testDatabases.ts injects (the migrated PGlite snapshot), for this tsconfig too.
 import type {} from '../../server/test/globalSetup';
-import { discardDesks, login, openDesk, queuedMutationIds, withDatabase, type TestDesk } from './crashDesks';
+import { discardDesks, login, openDesk, queuedMutationIds, withDatabase, type TestDesk, type KillRound } from './crashDesks';
 import { installPushCommitTrap, removePushCommitTrap, waitForTrap } from './pushCommitTrap';
 import { startServerProcess, type ServerProcess } from './serverProcess';
 import { assertDeskEqualsServer, readServer } from './simulation';
@@ -20,13 +20,6 @@ const PATRONS = 120;
 const CAMPAIGNS = 5;
 // Generous: a busy two-core machine.
 const WAIT_MS = 60_000;
-
-interface Round {
-  what: string;
-  write: (desk: TestDesk) => Promise<void>;
-  /** The push (1-based, within the round's sync) whose transaction is killed. */
-  killAtPush: number;
-}
 
 /**
  * Crash safety on the embedded database (issue 4): the server process is SIGKILLed while
@@ -64,7 +57,7 @@ describeEachDatabase(
       const patronIds: string[] = [];
       // One round (each PGlite start costs seconds on a busy machine): new patrons and campaigns,
       // two batches; the first commits, the second is killed. crashSafety.test.ts repeats kills on PGlite.
-      const rounds: Round[] = [
+      const rounds: KillRound[] = [
         {
           what: 'patrons and campaigns (two batches), killed in the second push',
           write: async (desk) => {

@@ -12,7 +12,7 @@ import { seedBranch, seedStaff } from '../../server/test/testApp';
 import { describeEachDatabase } from '../../server/test/testDatabases';
 // Declares what testDatabases.ts injects (the migrated PGlite snapshot), for this tsconfig too.
 import type {} from '../../server/test/globalSetup';
-import { discardDesks, login, openDesk, queuedMutationIds, withDatabase, type TestDesk } from './crashDesks';
+import { discardDesks, login, openDesk, queuedMutationIds, withDatabase, type TestDesk, type KillRound } from './crashDesks';
 import { blockPushWrites, type PushWriteBlocker } from './pushWriteBlocker';
 import { startServerProcess, type ServerProcess } from './serverProcess';
 import { assertDeskEqualsServer, readServer } from './simulation';
@@ -24,14 +24,6 @@ const WAIT_MS = 60_000;
 /** What the server has stored, table by table: a batch that is all or nothing leaves these as they were. */
 const COUNTS_SQL = `SELECT (SELECT count(*) FROM sync_records)::int AS records, (SELECT coalesce(max(seq), 0) FROM sync_records)::text AS "maxSeq",
   (SELECT count(*) FROM log_entries)::int AS log, (SELECT count(*) FROM sync_mutations)::int AS mutations`;
-
-interface Round {
-  what: string;
-  /** Local writes queued for the round's sync. */
-  write: (desk: TestDesk) => Promise<void>;
-  /** The push (1-based, within the round's sync) whose transaction is killed. */
-  killAtPush: number;
-}
 
 /**
  * Crash safety (issue 4), the case crashSafety.test.ts cannot force: the server process is
@@ -71,7 +63,7 @@ describeEachDatabase(
       const patronIds: string[] = [];
       let blocker: PushWriteBlocker | undefined;
 
-      const rounds: Round[] = [
+      const rounds: KillRound[] = [
         {
           what: 'new patrons, killed in the first push',
           write: async (desk) => {
