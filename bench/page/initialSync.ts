@@ -74,12 +74,24 @@ function deskRows(records: PulledRecord[]): Map<string, object[]> {
   return byTable;
 }
 
+/** Ways to write the reference rows, to see what the issue's hints are worth here. */
+export interface RawBulkPutVariant {
+  /** Every table written at once, each in its own chain of transactions, instead of one table after the other. */
+  parallel?: boolean;
+  /** The patrons store without its multi-entry `*terms` search index. */
+  leanPatrons?: boolean;
+  /** No secondary index in any store: what writing the rows alone costs. */
+  bare?: boolean;
+  /** With `bare`: each row cut down to its id, so what is left is the cost of a row, not of its bytes. */
+  idsOnly?: boolean;
+}
+
 /**
  * The reference: every record fetched first (not timed) and turned into desk rows, then
  * written table by table with bulkPut in `chunk`-row transactions into an empty database of
  * the app's schema, without the outbox middleware.
  */
-export async function rawBulkPut(token: string, dbName: string, pageSize: number, chunk: number): Promise<RawBulkPutResult> {
+export async function rawBulkPut(token: string, dbName: string, pageSize: number, chunk: number, variant: RawBulkPutVariant = {}): Promise<RawBulkPutResult> {
   const transport = httpTransport({ baseUrl: '', deskId: DESK_ID, token: () => token });
   const records: PulledRecord[] = [];
   for (let cursor: string | undefined, more = true; more; ) {
@@ -89,18 +101,23 @@ export async function rawBulkPut(token: string, dbName: string, pageSize: number
     more = page.more;
   }
   const rows = deskRows(records);
+  if (variant.idsOnly) for (const [table, list] of rows) rows.set(table, list.map((r) => ({ id: (r as { id: string }).id })));
   records.length = 0;
   await Dexie.delete(dbName);
   const db = new Dexie(dbName);
   applySchema(db);
+  if (variant.leanPatrons) db.version(db.verno + 1).stores({ patrons: 'id, cardNumber, lastContactAt, *flagKinds' });
+  if (variant.bare) db.version(db.verno + 1).stores(Object.fromEntries(TABLES.map((t) => [t, 'id'])));
   await db.open();
   try {
     let total = 0;
     const t0 = performance.now();
-    for (const [table, list] of rows) {
+    const writeTable = async (table: string, list: object[]) => {
       for (let i = 0; i < list.length; i += chunk) await db.table(table).bulkPut(list.slice(i, i + chunk));
       total += list.length;
-    }
+    };
+    if (variant.parallel) await Promise.all([...rows].map(([table, list]) => writeTable(table, list)));
+    else for (const [table, list] of rows) await writeTable(table, list);
     const ms = performance.now() - t0;
     return { records: total, chunk, ms, rowsPerSec: total / (ms / 1000), counts: await counts(db) };
   } finally {
