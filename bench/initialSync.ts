@@ -91,7 +91,7 @@ async function main(): Promise<void> {
         log(`  in the app: ${r.records} records in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.rowsPerSec)} rows/s; search index ready ${r.searchIndexMsAfter === null ? 'not within 2 min' : `${(r.searchIndexMsAfter / 1000).toFixed(1)} s`} after; long tasks ${r.longTasks.count} (longest ${Math.round(r.longTasks.maxMs)} ms, ${(r.longTasks.totalMs / 1000).toFixed(1)} s in all) ${JSON.stringify(r.counts)}`);
         return;
       }
-      if (which !== 'sync' && which !== 'raw' && which !== 'app') {
+      if (which !== 'sync' && which !== 'raw') {
         const page = await openBenchPage(context, origin, log);
         try {
           const variant = RAW_VARIANTS[which];

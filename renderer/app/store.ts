@@ -17,6 +17,8 @@ export interface SessionSlice {
   account: SessionStaff | null;
   /** This desk chose "use without an account": the local name screen, nothing shared. */
   localMode: boolean;
+  /** Why the session token is held in memory only (the host could not store it), or null. Never persisted. */
+  tokenNotStored: string | null;
   /** Where the sync server is: "" = the page's own origin (browser build); null = none configured. */
   serverUrl: string | null;
   /** Electron: the server address is typed by staff; the browser build has its own origin. */
@@ -26,6 +28,7 @@ export interface SessionSlice {
   /** Logs a staff member in: they become the name stamped on every change. */
   setAccount: (account: SessionStaff | null) => void;
   setLocalMode: (localMode: boolean) => void;
+  setTokenNotStored: (reason: string | null) => void;
   setServer: (serverUrl: string | null, configurable: boolean) => void;
 }
 
@@ -62,12 +65,14 @@ const createSessionSlice: StateCreator<DeskState, [], [], SessionSlice> = (set) 
   desk: null,
   account: null,
   localMode: false,
+  tokenNotStored: null,
   serverUrl: null,
   serverConfigurable: false,
   setStaff: (staff) => set({ staff }),
   setDesk: (desk) => set({ desk }),
-  setAccount: (account) => set({ account, staff: account ? account.displayName : null }),
+  setAccount: (account) => set(account ? { account, staff: account.displayName } : { account, staff: null, tokenNotStored: null }),
   setLocalMode: (localMode) => set({ localMode }),
+  setTokenNotStored: (tokenNotStored) => set({ tokenNotStored }),
   setServer: (serverUrl, serverConfigurable) => set({ serverUrl, serverConfigurable }),
 });
 

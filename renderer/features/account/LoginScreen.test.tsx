@@ -52,6 +52,18 @@ describe('LoginScreen', UI_TEST, () => {
     expect((await queuedChanges(services.db)).filter((c) => c.mutation.branchId === BRANCH).length).toBeGreaterThan(0);
   });
 
+  it('logs in where the computer cannot store the token (no keychain): keeps it for this run and says so', async () => {
+    services.fetch = vi.fn(async () => json(200, LOGIN)) as unknown as typeof fetch;
+    services.host.setSecret = vi.fn(async () => {
+      throw new Error('Secure storage is not available on this computer (no system keychain)');
+    });
+    await logIn();
+
+    await waitFor(() => expect(services.store.getState().account?.displayName).toBe('Bea Desk'));
+    expect(services.store.getState().tokenNotStored).toMatch(/no system keychain/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says "Wrong username or password" and keeps nobody logged in', async () => {
     services.fetch = vi.fn(async () => json(401, { error: { code: 'invalid-credentials', message: 'Wrong username or password' } })) as unknown as typeof fetch;
     await logIn('nope');

@@ -5,7 +5,7 @@ import { Field, FormError } from '../../app/ui/Field';
 import { LOCAL_BRANCH_ID, renameDesk, saveServerUrl } from '../../db/deskMeta';
 import { countLocalRecords, joinBranch } from './joinBranch';
 import { serverApi, ServerApiError } from './serverApi';
-import { SESSION_TOKEN_KEY } from './useServerApi';
+import { saveSessionToken } from './sessionToken';
 
 type Step =
   | { name: 'credentials' }
@@ -58,7 +58,8 @@ export function LoginScreen() {
       if (configurable) store.getState().setServer(baseUrl, true);
       const login = await api(baseUrl).login(username.trim(), password);
       if (unnamedDesk && deskName.trim() !== '') store.getState().setDesk(await renameDesk(db, deskName));
-      await host.setSecret(SESSION_TOKEN_KEY, login.token);
+      const kept = await saveSessionToken(host, login.token);
+      store.getState().setTokenNotStored(kept.where === 'memory' ? kept.reason : null);
       const desk = store.getState().desk;
       if (desk?.branchId !== LOCAL_BRANCH_ID) return await finish(login);
       const branches = login.staff.branchIds.length > 0 && login.staff.role !== 'admin'

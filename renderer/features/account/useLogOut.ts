@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useDesk } from '../../app/deskContext';
-import { SESSION_TOKEN_KEY, useServerApi } from './useServerApi';
+import { forgetSessionToken } from './sessionToken';
+import { useServerApi } from './useServerApi';
 
 /**
  * Logs the staff member out: the server ends the session (when it can be reached; an
@@ -13,7 +14,7 @@ export function useLogOut(): () => Promise<void> {
   return useCallback(async () => {
     const api = await apiFor();
     await api.logout().catch(() => undefined);
-    await host.deleteSecret(SESSION_TOKEN_KEY);
+    await forgetSessionToken(host);
     store.getState().setAccount(null);
   }, [apiFor, host, store]);
 }

@@ -1,9 +1,7 @@
 import { useCallback } from 'react';
 import { useDesk, useDeskState } from '../../app/deskContext';
 import { serverApi, type ServerApi, type ServerApiOptions } from './serverApi';
-
-/** The key under which the session token is kept in DeskHost secret storage. */
-export const SESSION_TOKEN_KEY = 'session-token';
+import { readSessionToken } from './sessionToken';
 
 /** How to reach this desk's server now: its address and the stored session token (if any). */
 export function useServerOptions(): (baseUrl?: string) => Promise<ServerApiOptions> {
@@ -11,7 +9,7 @@ export function useServerOptions(): (baseUrl?: string) => Promise<ServerApiOptio
   const serverUrl = useDeskState((s) => s.serverUrl);
   return useCallback(
     async (baseUrl?: string) => {
-      const token = await host.getSecret(SESSION_TOKEN_KEY);
+      const token = await readSessionToken(host);
       return { baseUrl: baseUrl ?? serverUrl ?? '', token, ...(fetchImpl ? { fetch: fetchImpl } : {}) };
     },
     [host, fetchImpl, serverUrl],

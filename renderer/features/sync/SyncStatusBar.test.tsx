@@ -52,6 +52,14 @@ describe('SyncStatusBar', UI_TEST, () => {
     expect(within(region).getByRole('alert')).toHaveTextContent(words);
   });
 
+  it('says when the login is kept only until the app closes, and why', () => {
+    services.store.getState().setTokenNotStored('no system keychain');
+    const region = show({});
+    expect(within(region).getByRole('note')).toHaveTextContent(/kept only until Desk Diary closes.*\(no system keychain\).*asked for your password/);
+    services.store.getState().setAccount(null);
+    expect(services.store.getState().tokenNotStored).toBeNull();
+  });
+
   it('signed out: "Log in again" forgets the token but keeps the changes', async () => {
     await queueChanges(2);
     const region = show({ problem: { code: 'signed-out', message: 'x' } });

@@ -39,6 +39,7 @@ export function SyncStatusBar() {
   const { db, now } = useDesk();
   const account = useDeskState((s) => s.account);
   const sync = useDeskState((s) => s.sync);
+  const tokenNotStored = useDeskState((s) => s.tokenNotStored);
   const syncNow = useDeskState((s) => s.syncNow);
   const pending = useLiveQuery(() => pendingChanges(db), [db]) ?? 0;
   const rejected = useLiveQuery(() => db.syncRejected.count(), [db]) ?? 0;
@@ -86,6 +87,11 @@ export function SyncStatusBar() {
           {problem.code === 'signed-out' && (
             <button type="button" onClick={() => void logOut()}>Log in again</button>
           )}
+        </p>
+      )}
+      {tokenNotStored !== null && (
+        <p className="sync-problem" role="note">
+          Your login is kept only until Desk Diary closes: this computer could not store it securely ({tokenNotStored}). You will be asked for your password when the app next starts; nothing on the desk is lost.
         </p>
       )}
       {rejected > 0 && (

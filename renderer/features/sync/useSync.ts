@@ -4,7 +4,7 @@ import { useDesk, useDeskState } from '../../app/deskContext';
 import { httpTransport } from '../../sync/httpTransport';
 import { startLiveStream } from '../../sync/liveStream';
 import { SyncEngine } from '../../sync/syncEngine';
-import { SESSION_TOKEN_KEY } from '../account/useServerApi';
+import { readSessionToken } from '../account/sessionToken';
 
 /**
  * Runs the sync engine while a staff member is logged in: after local writes (the outbox
@@ -38,7 +38,7 @@ export function useSync(): void {
     window.addEventListener('focus', soon);
     document.addEventListener('visibilitychange', onVisible);
 
-    void host.getSecret(SESSION_TOKEN_KEY).then((t) => {
+    void readSessionToken(host).then((t) => {
       if (stopped) return;
       token = t;
       engine.start();
