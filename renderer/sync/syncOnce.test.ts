@@ -107,6 +107,34 @@ describe('syncOnce, a full pull', () => {
     expect(await s.db.patrons.count()).toBe(3);
   });
 
+  it('resync required (the server was restored and no longer knows the cursor): pulls everything again and merges it, keeping what only this desk holds', async () => {
+    const s = await deskServices();
+    const pages = await serverPages(2);
+    await syncOnce(s.db, transportOf(pages).transport, { now: s.now });
+    expect((await s.db.syncState.get('cursor'))?.value).toBe('e:2');
+    const local = await arrangePatron(s, { firstName: 'Only here' });
+    await s.db.outbox.clear(); // as if pushed already
+
+    const calls: Array<{ cursor: string | undefined; limit: number }> = [];
+    const restored: SyncTransport = {
+      push: () => Promise.reject(new Error('nothing to push')),
+      pull: async (cursor, limit) => {
+        calls.push({ cursor, limit });
+        if (cursor === 'e:2') throw new SyncRequestError('http', 'resync', 409, { error: { code: 'resync-required', message: 'This server does not know where this desk left off' } });
+        return pages[cursor === undefined ? 0 : Number(cursor.slice(2))]!;
+      },
+    };
+    const round = await syncOnce(s.db, restored, { now: s.now });
+
+    expect(calls).toEqual([{ cursor: 'e:2', limit: 500 }, { cursor: undefined, limit: MAX_PULL_PAGE }, { cursor: 'e:1', limit: MAX_PULL_PAGE }]);
+    expect(round).toMatchObject({ fullPull: true, pulled: 2 });
+    expect((await s.db.syncState.get('cursor'))?.value).toBe('e:2');
+    // The desk held records, so the pull merged (read before writing) rather than storing blind.
+    expect(await s.db.syncState.get('freshPull')).toBeUndefined();
+    expect(await s.db.patrons.count()).toBe(3);
+    expect((await s.db.patrons.get(local.id))?.firstName).toBe('Only here');
+  });
+
   it('two rounds at once (an engine restarted during a first sync): the older round\'s late page does not roll a record back', async () => {
     const s = await deskServices();
     const other = await deskServices();
