@@ -134,7 +134,7 @@ export class SyncEngine {
       this.schedule(this.options.pollMs ?? 60_000);
       return;
     }
-    if (err instanceof Error && (err.name === 'QuotaExceededError' || /quota/i.test(err.message))) {
+    if (isQuotaError(err)) {
       this.update({ problem: { code: 'quota', message: 'This computer has run out of space for the diary; free some disk space' } });
       this.schedule(this.options.pollMs ?? 60_000);
       return;
@@ -162,6 +162,19 @@ export class SyncEngine {
     this.status = { ...this.status, ...patch };
     this.options.onStatus?.(this.status);
   }
+}
+
+/**
+ * IndexedDB's "disk full": a DOMException named QuotaExceededError, or Dexie's error of that
+ * name wrapping it. Told by name, not `instanceof Error`: a DOMException from another realm
+ * (a test's DOM, a worker) is not an instance of this realm's Error.
+ */
+function isQuotaError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, message, inner } = err as { name?: unknown; message?: unknown; inner?: unknown };
+  if (name === 'QuotaExceededError') return true;
+  if (typeof message === 'string' && /quota/i.test(message)) return true;
+  return inner !== undefined && inner !== err && isQuotaError(inner);
 }
 
 function problemOf(err: SyncRequestError, now: number): SyncProblem {
