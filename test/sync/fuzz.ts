@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     for (let seed = from; seed < from + count; seed++) {
       try {
         const r = await runSimulation(await host.forSeed(seed), { seed, steps });
-        console.log(`seed ${seed}: ok (${r.mutationsAcknowledged} changes acknowledged, ${r.records} records, ${r.erased} erased)`);
+        console.log(`seed ${seed}: ok (${r.mutationsAcknowledged} changes acknowledged, ${r.heldPushesDelivered} pushes delivered late, ${r.records} records, ${r.erased} erased)`);
       } catch (err) {
         failed.push(seed);
         console.error(err instanceof Error ? err.message : err);

@@ -6,6 +6,12 @@ import type { WriteContext } from '../../renderer/db/writeContext';
 import { SyncRequestError, type SyncTransport } from '../../renderer/sync/syncTransport';
 import type { Rng } from './prng';
 
+/** A push held up in the network: its desk gave up waiting, and it reaches the server later. */
+export interface HeldRequest {
+  from: string;
+  deliver: () => Promise<void>;
+}
+
 /**
  * One simulated desk: its own Dexie database (fake-indexeddb), its own clock (skewed), and a
  * transport to the real server app that the simulation can cut off, or make lose answers
@@ -19,6 +25,12 @@ export class SimDesk {
   dropAnswers = 0;
   /** Chance that a request is delivered twice (a retrying proxy, a flaky link). */
   duplicateRequests = 0;
+  /**
+   * Chance that a push is held up in the network: the desk times out (a network error) and
+   * resends it in a later round, while the original reaches the server later still, at a step
+   * the simulation picks, after requests sent after it (`network`).
+   */
+  delayPushes = 0;
   deskId = '';
   /** Every change the server acknowledged to this desk, for the "no acknowledged write is lost" check. */
   readonly acknowledged: Mutation[] = [];
@@ -36,6 +48,8 @@ export class SimDesk {
     private readonly token: string,
     private readonly app: () => FastifyInstance,
     private readonly rng: Rng,
+    /** Pushes held up in the network, shared by every desk of a simulation. */
+    private readonly network: HeldRequest[] = [],
   ) {
     this.db = new DeskDb(name, { now: () => this.now() });
   }
@@ -55,7 +69,8 @@ export class SimDesk {
   transport(): SyncTransport {
     const call = async <T>(method: 'GET' | 'POST', url: string, payload?: unknown): Promise<T> => {
       if (this.partitioned) throw new SyncRequestError('network', 'partitioned');
-      const send = () => this.app().inject({
+      // Built once: a request held up in the network arrives as it was sent (its clock header too).
+      const request = {
         method,
         url,
         ...(payload === undefined ? {} : { payload: payload as object }),
@@ -65,7 +80,13 @@ export class SimDesk {
           [SYNC_HEADERS.deskId]: this.deskId,
           [SYNC_HEADERS.clock]: String(this.now()),
         },
-      });
+      };
+      const send = () => this.app().inject(request);
+      if (method === 'POST' && this.rng.chance(this.delayPushes)) {
+        // Whatever the server answers then goes nowhere: the desk never hears it, so nothing is acknowledged.
+        this.network.push({ from: this.name, deliver: () => send().then(() => undefined) });
+        throw new SyncRequestError('network', 'timed out (the push is still on its way)');
+      }
       if (this.rng.chance(this.duplicateRequests)) await send();
       const response = await send();
       if (response.statusCode >= 400) {

@@ -12,7 +12,7 @@ import { erasePatron } from '../../renderer/sync/erasePatron';
 import { syncOnce } from '../../renderer/sync/syncOnce';
 import { SyncRequestError } from '../../renderer/sync/syncTransport';
 import { createRng, type Rng } from './prng';
-import { SimDesk } from './simDesk';
+import { SimDesk, type HeldRequest } from './simDesk';
 
 export interface SimServer {
   db: Database;
@@ -33,6 +33,8 @@ export interface SimReport {
   seed: number;
   steps: number;
   mutationsAcknowledged: number;
+  /** Pushes that reached the server late, after requests sent after them. */
+  heldPushesDelivered: number;
   records: number;
   erased: number;
   log: string[];
@@ -43,8 +45,10 @@ const DAY = 86_400_000;
 /**
  * The convergence fuzzer (issue 4): 5 desks and the real server; random creates, edits,
  * deletes, follow-up events and erasures; random partitions, lost answers (the server acted,
- * the desk never heard), requests delivered twice, server restarts and desk clocks skewed up
- * to a day either way; the desks' requests reach the server in random interleavings.
+ * the desk never heard), requests delivered twice, pushes held up in the network and delivered
+ * out of order (after later requests, the desk's own resend included), server restarts and
+ * desk clocks skewed up to a day either way; the desks' requests reach the server in random
+ * interleavings.
  * Then the network heals, clocks are set right and every desk syncs until quiet. Every desk
  * must then hold exactly what the server holds, and no change the server acknowledged may
  * be missing. Throws with the seed and a step log when either fails.
@@ -53,13 +57,22 @@ export async function runSimulation(server: SimServer, options: SimOptions): Pro
   const rng = createRng(options.seed);
   const log: string[] = [];
   const desks: SimDesk[] = [];
+  const network: HeldRequest[] = [];
+  let heldPushesDelivered = 0;
+  const deliverHeld = async (): Promise<HeldRequest> => {
+    const held = network.splice(rng.int(0, network.length - 1), 1)[0]!;
+    await held.deliver();
+    heldPushesDelivered++;
+    return held;
+  };
   const count = options.desks ?? 5;
   for (let i = 0; i < count; i++) {
     const role = i === 0 ? 'manager' : 'desk';
     const token = await server.staffToken(role, server.branchId);
-    const desk = new SimDesk(`sim-${options.seed}-${i}-${Math.random().toString(36).slice(2)}`, role, server.branchId, token, server.app, rng);
+    const desk = new SimDesk(`sim-${options.seed}-${i}-${Math.random().toString(36).slice(2)}`, role, server.branchId, token, server.app, rng, network);
     await desk.open();
     desk.skewMs = rng.chance(0.4) ? rng.int(-DAY, DAY) : 0;
+    desk.delayPushes = rng.chance(0.4) ? 0.3 : 0;
     desks.push(desk);
   }
 
@@ -67,6 +80,10 @@ export async function runSimulation(server: SimServer, options: SimOptions): Pro
     const steps = options.steps ?? 80;
     let refused = 0;
     for (let step = 0; step < steps; step++) {
+      if (network.length > 0 && rng.chance(0.25)) {
+        const held = await deliverHeld();
+        log.push(`${step}: the network delivers a held-up push from ${held.from.split('-').slice(0, 3).join('-')}`);
+      }
       const desk = rng.pick(desks);
       const op = await randomStep(rng, desk, desks, server);
       if (op.startsWith('refused')) refused++;
@@ -75,11 +92,14 @@ export async function runSimulation(server: SimServer, options: SimOptions): Pro
     // Desks refuse some random operations (an event the follow-up's state forbids); most must go through.
     if (refused > steps / 4) throw new Error(`${refused} of ${steps} operations were refused by the desks: the fuzzer is not exercising sync`);
 
-    // Heal: the network returns, answers arrive, clocks are set right; sync until nothing moves.
+    // Heal: the network returns, pushes still on their way arrive (in random order), answers
+    // arrive, clocks are set right; sync until nothing moves.
+    while (network.length > 0) await deliverHeld();
     for (const d of desks) {
       d.partitioned = false;
       d.dropAnswers = 0;
       d.duplicateRequests = 0;
+      d.delayPushes = 0;
       d.skewMs = 0;
     }
     for (let round = 0; round < 6; round++) {
@@ -99,6 +119,7 @@ export async function runSimulation(server: SimServer, options: SimOptions): Pro
       seed: options.seed,
       steps,
       mutationsAcknowledged: desks.reduce((n, d) => n + d.acknowledged.length, 0),
+      heldPushesDelivered,
       records: [...serverRecords.values()].filter((r) => !r.erased).length,
       erased: [...serverRecords.values()].filter((r) => r.erased).length,
       log,
@@ -234,7 +255,8 @@ async function randomStep(rng: Rng, desk: SimDesk, desks: readonly SimDesk[], se
       desk.partitioned = !desk.partitioned;
       desk.dropAnswers = rng.chance(0.5) ? 0.3 : 0;
       desk.duplicateRequests = rng.chance(0.5) ? 0.3 : 0;
-      return `partitioned=${desk.partitioned} dropAnswers=${desk.dropAnswers} duplicateRequests=${desk.duplicateRequests}`;
+      desk.delayPushes = rng.chance(0.5) ? 0.3 : 0;
+      return `partitioned=${desk.partitioned} dropAnswers=${desk.dropAnswers} duplicateRequests=${desk.duplicateRequests} delayPushes=${desk.delayPushes}`;
     }
     await server.restart();
     return 'server restarted';
