@@ -1,4 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { DEFAULT_DB_NAME } from '../../renderer/db/deskDb';
+import { INDEX_READY_MEASURE } from '../../renderer/db/patronSearchMirror';
+import { SYNCED_TABLES } from '../../renderer/sync/syncTables';
 
 /** A new desk's first sync inside the running app (issue 4: "first sync of a new desk shows a progress bar"). */
 export interface AppFirstSyncResult {
@@ -13,8 +16,6 @@ export interface AppFirstSyncResult {
   counts: Record<string, number>;
 }
 
-const TABLES = ['patrons', 'notes', 'requests', 'followUps', 'followUpEvents'];
-const SEARCH_INDEX_MEASURE = 'desk:patron-search-index';
 
 declare global {
   interface Window {
@@ -79,15 +80,15 @@ async function searchIndexReadyAfter(page: Page, after: number, waitMs: number):
         };
         look();
       }),
-    [SEARCH_INDEX_MEASURE, after, waitMs] as const,
+    [INDEX_READY_MEASURE, after, waitMs] as const,
   );
 }
 
 /** Rows in each synced table of the app's database, read with plain IndexedDB (no app code). */
 async function rowCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async (tables) => {
+  return page.evaluate(async ([name, tables]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('desk-diary');
+      const open = indexedDB.open(name);
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
@@ -104,5 +105,5 @@ async function rowCounts(page: Page): Promise<Record<string, number>> {
     } finally {
       db.close();
     }
-  }, TABLES);
+  }, [DEFAULT_DB_NAME, Object.keys(SYNCED_TABLES)] as const);
 }

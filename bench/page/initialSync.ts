@@ -8,6 +8,7 @@ import { applySchema } from '../../renderer/db/schema';
 import { newRowOf } from '../../renderer/sync/pulledRows';
 import { httpTransport } from '../../renderer/sync/httpTransport';
 import { syncOnce } from '../../renderer/sync/syncOnce';
+import { SYNCED_TABLES } from '../../renderer/sync/syncTables';
 import type { InitialSyncResult, RawBulkPutResult } from '../shared/protocol';
 
 /**
@@ -17,7 +18,7 @@ import type { InitialSyncResult, RawBulkPutResult } from '../shared/protocol';
  * schema with nothing else going on.
  */
 const DESK_ID = 'bench-sync-desk';
-const TABLES = ['patrons', 'notes', 'requests', 'followUps', 'followUpEvents'] as const;
+const TABLES = Object.keys(SYNCED_TABLES);
 
 async function counts(db: Dexie): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
